@@ -1,0 +1,84 @@
+"""Sphinx configuration for vkdocs (Russian source, English translation).
+
+The language comes from ``-D language=…`` or from Read the Docs'
+``READTHEDOCS_LANGUAGE``. Anything that differs per language is decided in
+``config-inited`` handlers (see ``_ext/vkdocs_i18n.py``), because
+``-D language=`` is applied after this file runs.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+sys.path.insert(0, str(DOCS / "_ext"))
+sys.path.insert(0, str(DOCS.parent / "src"))
+
+project = "vkdocs"
+author = "vkdocs contributors"
+copyright = "2026, vkdocs contributors (docs: CC BY-SA 4.0, code: MIT)"
+
+language = os.environ.get("READTHEDOCS_LANGUAGE", "ru")
+locale_dirs = ["locale/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+# Reproducible output: dates come from SOURCE_DATE_EPOCH when it is set.
+today_fmt = "%Y-%m-%d"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "vkdocs.sphinxext",
+    "vkdocs_i18n",
+]
+
+nitpicky = True
+nitpick_ignore = [
+    # datetime types in the helpers' signatures: no intersphinx (no network
+    # while building), so the standard library cannot be linked.
+    ("py:class", "datetime.date"),
+    ("py:class", "datetime.datetime"),
+    ("py:class", "datetime.timedelta"),
+]
+
+myst_enable_extensions = [
+    "colon_fence",
+    "deflist",
+    "tasklist",
+    "attrs_block",
+    "attrs_inline",
+    "substitution",
+]
+
+source_suffix = {".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "README.md", "conftest.py", "Thumbs.db", ".DS_Store"]
+templates_path = ["_templates"]
+
+suppress_warnings = []
+
+# Docstrings shown by autodoc run here too: give them their modules' names.
+doctest_global_setup = """
+import datetime
+from datetime import date
+from vkdocs.checklist import *
+from vkdocs.cli import main
+from vkdocs.deadline import *
+from vkdocs.errors import InputError, InputTypeError
+from vkdocs.messages import message
+"""
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+
+html_theme = "furo"
+html_title = "vkdocs"
+html_static_path = ["_static"]
+html_css_files = ["vkdocs.css"]
+html_js_files = ["lang-switch.js"]
+html_copy_source = False
+html_show_sourcelink = False
+html_domain_indices = False

@@ -1,0 +1,247 @@
+"""Checklists for each situation, in Russian and English, built from one data file.
+
+The procedures live in ``data/procedures.json`` (both languages side by
+side); this module only selects and renders them, so the pages, the command
+line and the printed handouts show the same steps.
+
+>>> checklist = build_checklist("remove-app", lang="en")
+>>> print(checklist.title)
+Remove only the VK app
+>>> print(checklist.to_text().splitlines()[2])
+☐ Keep in mind: your page stays, and you can still log in through a browser.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from vkdocs.deadline import DateLike, check_language, describe
+from vkdocs.errors import InputError
+from vkdocs.messages import LANGUAGES, message
+
+PLATFORMS = ("computer", "phone-browser", "app")
+
+
+@cache
+def _data() -> dict:
+    return json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do, with an optional warning that belongs to it."""
+
+    text: str
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """Steps under an optional heading (a platform, when steps differ by platform)."""
+
+    heading: str | None
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A situation's steps in one language, ready to render."""
+
+    situation: str
+    lang: str
+    title: str
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...] = ()
+    note: str | None = None
+    platform: str | None = field(default=None)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """All steps of all sections, in order."""
+        return tuple(step for section in self.sections for step in section.steps)
+
+    def to_markdown(self) -> str:
+        """A Markdown task list (``- [ ] …``), which MyST renders as checkboxes.
+
+        >>> print(build_checklist("close-profile", lang="en", platform="app").to_markdown(), end="")
+        ### Make your profile private
+        <BLANKLINE>
+        - [ ] In the app, open your profile settings and go to «Приватность» (Privacy).
+        - [ ] Scroll down and switch on «Закрытый профиль» (Private profile).
+        - [ ] Look at your page from another account, or ask someone you know to check what strangers can see.
+        <BLANKLINE>
+        > **Warning:** Your friends still see a private profile. You can make it public again at any time.
+        """
+        warning = message("warning", self.lang)
+        lines = [f"### {self.title}", ""]
+        if self.note:
+            lines += [self.note, ""]
+        for section in self.sections:
+            if section.heading:
+                lines += [f"**{section.heading}**", ""]
+            for step in section.steps:
+                lines.append(f"- [ ] {step.text}")
+                if step.warning:
+                    lines.append(f"  *{warning}:* {step.warning}")
+            lines.append("")
+        lines += [f"> **{warning}:** {text}" for text in self.warnings]
+        return "\n".join(lines).rstrip() + "\n"
+
+    def to_text(self) -> str:
+        """Plain text with ☐ boxes, for printing or pasting into a message.
+
+        >>> print(build_checklist("close-profile", lang="ru", platform="computer").to_text(), end="")
+        Закрыть профиль
+        <BLANKLINE>
+        ☐ Откройте «Настройки» и перейдите в раздел «Приватность».
+        ☐ Внизу найдите «Тип профиля» и выберите «Закрытый».
+        ☐ Откройте свою страницу с другого аккаунта или попросите знакомого проверить, что видно посторонним.
+        <BLANKLINE>
+        ⚠ Внимание: Закрытый профиль видят ваши друзья. Профиль можно снова открыть в любой момент.
+        """
+        warning = message("warning", self.lang)
+        lines = [self.title, ""]
+        if self.note:
+            lines += [self.note, ""]
+        for section in self.sections:
+            if section.heading:
+                lines.append(f"{section.heading}:")
+            for step in section.steps:
+                lines.append(f"☐ {step.text}")
+                if step.warning:
+                    lines.append(f"  ⚠ {warning}: {step.warning}")
+            lines.append("")
+        lines += [f"⚠ {warning}: {text}" for text in self.warnings]
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def situations() -> dict[str, dict[str, str]]:
+    """Every situation id with its title in both languages.
+
+    >>> situations()["restore"]
+    {'ru': 'Восстановить удалённую страницу', 'en': 'Restore a deleted page'}
+    >>> list(situations())
+    ['delete', 'restore', 'close-profile', 'hide', 'remove-app', 'blocked', 'lost-login', 'hacked']
+    """
+    return {key: dict(value["title"]) for key, value in _data()["situations"].items()}
+
+
+def platforms() -> dict[str, dict[str, str]]:
+    """Every platform id with its label in both languages.
+
+    >>> platforms()["phone-browser"]["en"]
+    'In a phone browser (m.vk.com)'
+    """
+    return {key: dict(value) for key, value in _data()["platforms"].items()}
+
+
+def situation_page(situation: str) -> str:
+    """The docs page (Sphinx document name) that explains ``situation``.
+
+    >>> situation_page("hacked")
+    'howto/lost-access'
+    """
+    return _situation(situation)["page"]
+
+
+def _situation(situation: str) -> dict:
+    known = _data()["situations"]
+    if situation not in known:
+        raise InputError("unknown_situation", value=situation, choices=", ".join(known))
+    return known[situation]
+
+
+def _check_platform(platform: str | None) -> None:
+    if platform is not None and platform not in PLATFORMS:
+        raise InputError("unknown_platform", value=platform, choices=", ".join(PLATFORMS))
+
+
+def _sections(steps: list[dict], lang: str, platform: str | None) -> tuple[Section, ...]:
+    """Group steps: shared ones stay in place; with no platform chosen, each
+    run of platform-specific steps becomes one section per platform."""
+
+    def step(record: dict) -> Step:
+        warning = record.get("warning")
+        return Step(record["text"][lang], warning[lang] if warning else None)
+
+    if platform is not None:
+        chosen = [step(r) for r in steps if platform in r.get("platforms", PLATFORMS)]
+        return (Section(None, tuple(chosen)),)
+
+    labels = platforms()
+    sections: list[Section] = []
+    shared: list[Step] = []
+    index = 0
+    while index < len(steps):
+        if "platforms" not in steps[index]:
+            shared.append(step(steps[index]))
+            index += 1
+            continue
+        if shared:
+            sections.append(Section(None, tuple(shared)))
+            shared = []
+        run_end = index
+        while run_end < len(steps) and "platforms" in steps[run_end]:
+            run_end += 1
+        run = steps[index:run_end]
+        for name in PLATFORMS:
+            chosen = tuple(step(r) for r in run if name in r["platforms"])
+            if chosen:
+                sections.append(Section(labels[name][lang], chosen))
+        index = run_end
+    if shared:
+        sections.append(Section(None, tuple(shared)))
+    return tuple(sections)
+
+
+def build_checklist(
+    situation: str,
+    *,
+    lang: str,
+    platform: str | None = None,
+    deleted_on: DateLike | None = None,
+    today: DateLike | None = None,
+) -> Checklist:
+    """The checklist for ``situation`` in ``lang``.
+
+    ``platform`` (``computer``, ``phone-browser``, ``app``) keeps only the
+    steps for it; without it, steps that differ by platform are grouped under
+    a heading per platform. For ``restore``, ``deleted_on`` and ``today`` add
+    the deadline sentence from :func:`vkdocs.deadline.describe`.
+
+    >>> from datetime import date
+    >>> checklist = build_checklist("restore", lang="en", deleted_on="2026-01-31", today=date(2026, 3, 1))
+    >>> print(checklist.note)
+    You can restore the page until August 29, 2026: 181 days left. VK shows the exact date in the dialog on the deleted page: if the dates differ, trust VK.
+    >>> [section.heading for section in build_checklist("delete", lang="en").sections]
+    [None, 'On a computer (vk.com)', 'In a phone browser (m.vk.com)', 'In the VK app', None]
+    >>> build_checklist("delete-friend", lang="en")
+    Traceback (most recent call last):
+    ...
+    vkdocs.errors.InputError: Unknown situation 'delete-friend'. Use one of: delete, restore, close-profile, hide, remove-app, blocked, lost-login, hacked.
+    """
+    record = _situation(situation)
+    check_language(lang)
+    _check_platform(platform)
+    note = None
+    if deleted_on is not None:
+        if situation != "restore":
+            raise InputError("deleted_on_needs_restore", value=situation)
+        if today is None:
+            raise InputError("today_needed")
+        note = describe(deleted_on, today, lang)
+    return Checklist(
+        situation=situation,
+        lang=lang,
+        title=record["title"][lang],
+        sections=_sections(record["steps"], lang, platform),
+        warnings=tuple(w[lang] for w in record.get("warnings", ())),
+        note=note,
+        platform=platform,
+    )
+
+
+__all__ = ["Checklist", "Section", "Step", "build_checklist", "platforms", "situation_page", "situations", "LANGUAGES"]

@@ -1,0 +1,119 @@
+"""Sphinx extension: checklists and the restore window, in the build's language.
+
+Register it in ``conf.py`` with ``extensions = [..., "vkdocs.sphinxext"]``.
+
+* The ``vk-checklist`` directive renders :func:`vkdocs.checklist.build_checklist`
+  for the current ``language``::
+
+      ```{vk-checklist} restore
+      :platform: computer
+      ```
+
+* MyST substitutions quote :data:`vkdocs.deadline.RESTORE_WINDOW`, so the pages
+  never retype the number: ``{{ restore_window_days }}`` (210).
+
+The generated text comes from the checklist data, already in the build's
+language, so it is not extracted for translation.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.docutils import SphinxDirective
+
+from vkdocs.checklist import PLATFORMS, build_checklist
+from vkdocs.deadline import RESTORE_WINDOW
+from vkdocs.errors import InputError
+
+
+class vk_checkbox(nodes.Inline, nodes.Element):
+    """An empty box to tick: a checkbox in HTML, a drawn box in print."""
+
+
+def visit_checkbox_html(self, node: vk_checkbox) -> None:
+    self.body.append('<input type="checkbox" class="task-list-item-checkbox vk-checkbox"> ')
+    raise nodes.SkipNode
+
+
+def visit_checkbox_latex(self, node: vk_checkbox) -> None:
+    self.body.append(r"\vkbox{}")
+    raise nodes.SkipNode
+
+
+def visit_checkbox_text(self, node: vk_checkbox) -> None:
+    self.add_text("☐ ")
+    raise nodes.SkipNode
+
+
+def _untranslatable(node: nodes.Node) -> nodes.Node:
+    for element in node.findall(nodes.Element):
+        element["translatable"] = False
+    return node
+
+
+def _paragraph(text: str, *, classes: tuple[str, ...] = ()) -> nodes.paragraph:
+    return nodes.paragraph(text, text, classes=list(classes))
+
+
+class ChecklistDirective(SphinxDirective):
+    """``{vk-checklist} SITUATION`` with an optional ``:platform:``."""
+
+    required_arguments = 1
+    option_spec = {"platform": directives.unchanged, "class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            checklist = build_checklist(
+                self.arguments[0], lang=self.config.language, platform=self.options.get("platform")
+            )
+        except InputError as error:
+            raise self.error(str(error)) from None
+        container = nodes.container(classes=["vk-checklist", *self.options.get("class", [])])
+        container["situation"] = checklist.situation
+        container += nodes.rubric(checklist.title, checklist.title, classes=["vk-checklist__title"])
+        for section in checklist.sections:
+            if section.heading:
+                container += nodes.rubric(section.heading, section.heading, classes=["vk-checklist__platform"])
+            items = nodes.bullet_list(classes=["contains-task-list", "vk-checklist__steps"])
+            for step in section.steps:
+                item = nodes.list_item(classes=["task-list-item"])
+                paragraph = nodes.paragraph()
+                paragraph += vk_checkbox()
+                paragraph += nodes.Text(step.text)
+                item += paragraph
+                if step.warning:
+                    item += _paragraph(step.warning, classes=("vk-checklist__step-warning",))
+                items += item
+            container += items
+        for text in checklist.warnings:
+            warning = nodes.warning()
+            warning += _paragraph(text)
+            container += warning
+        return [_untranslatable(container)]
+
+
+def _add_substitutions(app: Sphinx, config: Config) -> None:
+    config.myst_substitutions = {
+        **getattr(config, "myst_substitutions", {}),
+        "restore_window_days": str(RESTORE_WINDOW.days),
+    }
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_node(
+        vk_checkbox,
+        html=(visit_checkbox_html, None),
+        latex=(visit_checkbox_latex, None),
+        text=(visit_checkbox_text, None),
+        man=(visit_checkbox_text, None),
+        texinfo=(visit_checkbox_text, None),
+    )
+    app.add_directive("vk-checklist", ChecklistDirective)
+    app.connect("config-inited", _add_substitutions)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+__all__ = ["ChecklistDirective", "PLATFORMS", "setup"]

@@ -1,0 +1,34 @@
+"""Building the docs from the tests: strict Sphinx runs in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGUAGES = ("ru", "en")
+
+
+@dataclass(frozen=True)
+class Build:
+    language: str
+    outdir: Path
+    returncode: int
+    output: str
+
+
+def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Build:
+    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`."""
+    doctrees = outdir.parent / f"doctrees-{builder}-{language}"
+    command = [
+        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q",
+        "-b", builder, "-D", f"language={language}", "-d", str(doctrees), *extra, str(DOCS), str(outdir),
+    ]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1798675200")}
+    env.pop("READTHEDOCS", None)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    return Build(language, outdir, done.returncode, done.stdout + done.stderr)
