@@ -54,7 +54,7 @@ test: $(STAMP) ## Run every test: unit, doctests (src and docs), translations, b
 	@$(BIN)/python -m pytest
 
 translations: $(STAMP) ## Extract messages and update docs/locale/en (then translate the .po files).
-	@$(SPHINX) -b gettext -D language=ru $(DOCS) $(BUILD)/gettext
+	@$(SPHINX) -E -b gettext -D language=ru $(DOCS) $(BUILD)/gettext
 	@$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l en -d $(DOCS)/locale --line-width -1
 	@$(BIN)/python $(DOCS)/_ext/catalogs.py prefill
 	@echo "Catalogs updated in $(DOCS)/locale/en/LC_MESSAGES; translate new or fuzzy entries, then run make test."

@@ -33,6 +33,7 @@ extensions = [
     "sphinx.ext.doctest",
     "vkdocs.sphinxext",
     "vkdocs_i18n",
+    "vkdocs_labels",
 ]
 
 nitpicky = True
