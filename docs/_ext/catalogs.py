@@ -64,7 +64,8 @@ def msgids(path: Path) -> set[str]:
 
 
 def prefill(language: str = "en", locale_dir: Path = LOCALE_DIR) -> int:
-    """Copy each message without Cyrillic into its translation; return how many changed."""
+    """Copy each message without Cyrillic into its translation and drop obsolete
+    (``#~``) entries; return how many messages changed."""
     changed = 0
     for path in catalog_paths(language, locale_dir):
         catalog = _read(path)
@@ -77,9 +78,9 @@ def prefill(language: str = "en", locale_dir: Path = LOCALE_DIR) -> int:
                 message.flags.discard("fuzzy")
                 touched = True
                 changed += 1
-        if touched:
+        if touched or catalog.obsolete:
             with path.open("wb") as handle:
-                write_po(handle, catalog, width=-1, omit_header=False)
+                write_po(handle, catalog, width=-1, ignore_obsolete=True)
     return changed
 
 
