@@ -14,6 +14,11 @@ DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS / "_ext"))
 sys.path.insert(0, str(DOCS.parent / "src"))
 
+import vkdocs_i18n  # noqa: E402
+
+# Theme strings missing from Sphinx's Russian catalog (docs/locale/ru).
+vkdocs_i18n.compile_theme_catalogs(DOCS / "locale")
+
 project = "vkdocs"
 author = "vkdocs contributors"
 copyright = "2026, vkdocs contributors (docs: CC BY-SA 4.0, code: MIT)"

@@ -37,6 +37,25 @@ SWITCH_LABELS = {
 }
 
 
+def compile_theme_catalogs(locale_dir) -> None:
+    """Compile ``<lang>/LC_MESSAGES/sphinx.po`` (theme strings) to ``.mo``.
+
+    Sphinx reads the theme's catalog before any extension loads, so this runs
+    from ``conf.py``. Page catalogs are compiled by Sphinx itself.
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in locale_dir.glob("*/LC_MESSAGES/sphinx.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        with mo.open("wb") as target:
+            write_mo(target, catalog)
+
+
 def other_language(language: str) -> str:
     return "en" if language == SOURCE_LANGUAGE else SOURCE_LANGUAGE
 
