@@ -1,0 +1,123 @@
+"""vkdocs.checklist: the procedures as data, and their rendering."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+
+from vkdocs.checklist import PLATFORMS, build_checklist, platforms, situation_page, situations
+from vkdocs.deadline import describe
+
+SITUATIONS = ["delete", "restore", "close-profile", "hide", "remove-app", "blocked", "lost-login", "hacked"]
+DATA = json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
+
+
+def test_the_situations_are_the_agreed_ids_in_order():
+    assert list(situations()) == SITUATIONS
+
+
+def test_every_situation_has_a_title_in_both_languages():
+    for titles in situations().values():
+        assert set(titles) == {"ru", "en"} and all(titles.values())
+
+
+def test_every_step_and_warning_exists_in_both_languages():
+    for name, situation in DATA["situations"].items():
+        for step in situation["steps"]:
+            assert step["text"]["ru"] and step["text"]["en"], name
+            if "warning" in step:
+                assert step["warning"]["ru"] and step["warning"]["en"], name
+            assert set(step.get("platforms", PLATFORMS)) <= set(PLATFORMS), name
+        for warning in situation.get("warnings", []):
+            assert warning["ru"] and warning["en"], name
+
+
+def test_the_platforms_are_the_agreed_ids():
+    assert tuple(platforms()) == PLATFORMS
+
+
+@pytest.mark.parametrize("situation", SITUATIONS)
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_every_checklist_renders_as_a_task_list_and_as_boxes(situation, lang):
+    checklist = build_checklist(situation, lang=lang)
+    markdown, text = checklist.to_markdown(), checklist.to_text()
+    assert markdown.count("- [ ] ") == len(checklist.steps) > 0
+    assert text.count("☐ ") == len(checklist.steps)
+    for step in checklist.steps:
+        assert step.text in markdown and step.text in text
+
+
+def test_russian_checklists_speak_russian_and_english_ones_english():
+    ru, en = build_checklist("delete", lang="ru"), build_checklist("delete", lang="en")
+    assert ru.title == "Удалить свою страницу" and en.title == "Delete your page"
+    assert ru.steps[-1].text == DATA["situations"]["delete"]["steps"][-1]["text"]["ru"]
+    assert en.steps[-1].text == DATA["situations"]["delete"]["steps"][-1]["text"]["en"]
+
+
+def test_a_platform_keeps_only_its_own_and_the_shared_steps():
+    steps = DATA["situations"]["delete"]["steps"]
+    for platform in PLATFORMS:
+        expected = [s["text"]["en"] for s in steps if platform in s.get("platforms", PLATFORMS)]
+        checklist = build_checklist("delete", lang="en", platform=platform)
+        assert [s.text for s in checklist.steps] == expected
+        assert all(section.heading is None for section in checklist.sections)
+
+
+def test_without_a_platform_differing_steps_are_grouped_under_platform_headings():
+    checklist = build_checklist("delete", lang="ru")
+    headings = [s.heading for s in checklist.sections if s.heading]
+    assert headings == [platforms()[p]["ru"] for p in PLATFORMS]
+    assert len(checklist.steps) == len(DATA["situations"]["delete"]["steps"])
+
+
+def test_situations_without_platform_steps_have_one_plain_section():
+    assert [s.heading for s in build_checklist("restore", lang="en").sections] == [None]
+
+
+def test_step_warnings_are_rendered_beside_their_step():
+    checklist = build_checklist("delete", lang="en", platform="app")
+    warned = [s for s in checklist.steps if s.warning]
+    assert warned
+    for step in warned:
+        assert f"☐ {step.text}\n  ⚠ Warning: {step.warning}" in checklist.to_text()
+
+
+def test_restore_checklist_carries_the_deadline_sentence():
+    checklist = build_checklist("restore", lang="ru", deleted_on="2026-01-31", today="2026-03-01")
+    assert checklist.note == describe("2026-01-31", "2026-03-01", "ru")
+    assert checklist.note in checklist.to_text() and checklist.note in checklist.to_markdown()
+
+
+def test_a_deletion_date_needs_today():
+    with pytest.raises(ValueError, match="today"):
+        build_checklist("restore", lang="en", deleted_on="2026-01-31")
+
+
+def test_a_deletion_date_belongs_only_to_restore():
+    with pytest.raises(ValueError, match="'delete'"):
+        build_checklist("delete", lang="en", deleted_on="2026-01-31", today="2026-03-01")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "bad", "choices"),
+    [
+        ({"situation": "unfriend", "lang": "en"}, "'unfriend'", "delete, restore, close-profile"),
+        ({"situation": "delete", "lang": "de"}, "'de'", "ru, en"),
+        ({"situation": "delete", "lang": "en", "platform": "tablet"}, "'tablet'", "computer, phone-browser, app"),
+    ],
+)
+def test_unknown_choices_are_value_errors_listing_the_valid_ones(kwargs, bad, choices):
+    situation = kwargs.pop("situation")
+    with pytest.raises(ValueError) as caught:
+        build_checklist(situation, **kwargs)
+    assert bad in str(caught.value) and choices in str(caught.value)
+
+
+def test_every_situation_names_a_docs_page_that_exists():
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    for situation in SITUATIONS:
+        assert (docs / f"{situation_page(situation)}.md").exists(), situation

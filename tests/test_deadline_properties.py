@@ -1,0 +1,63 @@
+"""Properties of vkdocs.deadline over every date from VK's launch to 2100."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vkdocs.deadline import RESTORE_WINDOW, VK_LAUNCH, can_restore, days_left, format_days, restore_deadline
+
+dates = st.dates(min_value=VK_LAUNCH, max_value=date(2100, 12, 31))
+
+
+@st.composite
+def deletion_and_today(draw):
+    deleted = draw(dates)
+    today = draw(st.dates(min_value=deleted, max_value=date(2101, 12, 31)))
+    return deleted, today
+
+
+@given(dates)
+def test_deadline_is_210_days_after_deletion(deleted):
+    assert (restore_deadline(deleted) - deleted).days == 210
+    assert restore_deadline(deleted.isoformat()) == restore_deadline(deleted.strftime("%d.%m.%Y"))
+
+
+@given(deletion_and_today())
+def test_days_left_is_never_negative_and_never_above_the_window(pair):
+    deleted, today = pair
+    assert 0 <= days_left(deleted, today) <= RESTORE_WINDOW.days
+
+
+@given(deletion_and_today())
+def test_days_left_falls_by_one_a_day_until_zero(pair):
+    deleted, today = pair
+    now, tomorrow = days_left(deleted, today), days_left(deleted, today + timedelta(days=1))
+    assert tomorrow == max(now - 1, 0)
+
+
+@given(deletion_and_today())
+def test_can_restore_exactly_while_days_are_left(pair):
+    deleted, today = pair
+    assert can_restore(deleted, today) == (days_left(deleted, today) > 0)
+
+
+def russian_form(n: int) -> str:
+    """The Russian grammar rule, written out independently of Babel."""
+    if n % 10 == 1 and n % 100 != 11:
+        return "день"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return "дня"
+    return "дней"
+
+
+@given(st.integers(min_value=0, max_value=1000))
+def test_russian_plural_forms_for_0_to_1000(n):
+    assert format_days(n, "ru") == f"{n} {russian_form(n)}"
+
+
+def test_russian_plural_forms_for_every_number_0_to_1000():
+    wrong = [n for n in range(1001) if format_days(n, "ru") != f"{n} {russian_form(n)}"]
+    assert not wrong

@@ -1,0 +1,77 @@
+"""The {vk-checklist} directive renders the same data in the build's language."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+
+import pytest
+
+from docbuild import DOCS, Build, sphinx_build
+from vkdocs.checklist import build_checklist, situations
+
+PAGE = """# Checklists
+
+```{{vk-checklist}} {situation}
+{options}```
+"""
+
+
+def build_page(tmp_path, language: str, body: str):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(DOCS.parent / 'src')!r})\n"
+        "extensions = ['myst_parser', 'vkdocs.sphinxext']\n"
+        "nitpicky = True\n",
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D", f"language={language}", str(src), str(out)],
+        capture_output=True, text=True,
+    )
+    return Build(language, out, done.returncode, done.stdout + done.stderr)
+
+
+@pytest.mark.parametrize("situation", list(situations()))
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_directive_renders_every_step_with_a_checkbox(tmp_path, language, situation):
+    build = build_page(tmp_path, language, PAGE.format(situation=situation, options=""))
+    assert build.returncode == 0, build.output
+    page = html.unescape((build.outdir / "index.html").read_text(encoding="utf-8"))
+    checklist = build_checklist(situation, lang=language)
+    assert checklist.title in page
+    for step in checklist.steps:
+        assert step.text in page
+    for warning in checklist.warnings:
+        assert warning in page
+    assert page.count('type="checkbox" class="task-list-item-checkbox vk-checkbox"') == len(checklist.steps)
+
+
+def test_the_platform_option_keeps_only_that_platform(tmp_path):
+    build = build_page(tmp_path, "en", PAGE.format(situation="close-profile", options=":platform: app\n"))
+    page = html.unescape((build.outdir / "index.html").read_text(encoding="utf-8"))
+    assert "Scroll down and switch on" in page
+    assert "Тип профиля» (Profile type)" not in page
+
+
+def test_an_unknown_situation_fails_the_build_listing_the_choices(tmp_path):
+    build = build_page(tmp_path, "en", PAGE.format(situation="unfriend", options=""))
+    assert build.returncode != 0
+    assert "Unknown situation 'unfriend'" in build.output
+    assert ", ".join(situations()) in build.output
+
+
+def test_checklist_text_is_not_offered_for_translation(tmp_path):
+    build = sphinx_build("gettext", "ru", tmp_path / "gettext")
+    assert build.returncode == 0, build.output
+    catalogs = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "gettext").rglob("*.pot"))
+    for situation in situations():
+        for step in build_checklist(situation, lang="ru").steps:
+            assert step.text not in catalogs
+    assert re.search(r'msgid "', catalogs)
