@@ -71,7 +71,7 @@ doctest_global_setup = """
 import datetime
 from datetime import date
 from vkdocs.checklist import *
-from vkdocs.cli import main
+from vkdocs.cli import default_language, main
 from vkdocs.deadline import *
 from vkdocs.errors import InputError, InputTypeError
 from vkdocs.messages import message
