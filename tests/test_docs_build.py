@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docbuild import LANGUAGES
+from docbuild import LANGUAGES, sphinx_build
 
 
 def pages(outdir: Path) -> set[str]:
@@ -51,3 +51,12 @@ def test_search_uses_the_language_stemmer(html_builds, language, stemmer):
 def test_pages_declare_their_language(html_builds, language):
     html = (html_builds[language].outdir / "index.html").read_text(encoding="utf-8")
     assert re.search(rf'<html[^>]* lang="{language}"', html)
+
+
+def test_the_sphinx_doctest_builder_passes(tmp_path):
+    """The doctests as `make html` and Read the Docs run them (autodoc'ed docstrings included)."""
+    build = sphinx_build("doctest", "ru", tmp_path / "doctest")
+    assert build.returncode == 0, build.output
+    summary = (tmp_path / "doctest" / "output.txt").read_text(encoding="utf-8")
+    assert "0 failures in tests" in summary
+    assert re.search(r"[1-9]\d* tests?", summary)
