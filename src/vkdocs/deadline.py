@@ -158,7 +158,7 @@ def format_days(count: int, lang: str) -> str:
 def format_long_date(day: date, lang: str) -> str:
     """``day`` as a long date in ``lang``, through Babel.
 
-    Babel puts a narrow no-break space before the Russian "г."; it becomes a
+    Babel puts a narrow no-break space before the Russian ``г.``; it becomes a
     plain space here, so the text reads and searches the same in a terminal,
     a message or a PDF.
 
