@@ -1,0 +1,67 @@
+"""Every internal link of the built site resolves: the file exists and so does its #anchor."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from docbuild import LANGUAGES
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and "name" in attributes:
+            self.ids.add(attributes["name"])
+        for key in ("href", "src"):
+            if attributes.get(key) and tag in {"a", "link", "script", "img", "source", "iframe"}:
+                self.hrefs.append(attributes[key])
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(outdir: Path) -> list[str]:
+    parsed: dict[Path, Links] = {}
+    broken = []
+    for page in sorted(outdir.rglob("*.html")):
+        links = parsed.setdefault(page, parse(page))
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(outdir)} -> {href} (no such file)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed.setdefault(target, parse(target)).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page.relative_to(outdir)} -> {href} (no such anchor)")
+    return broken
+
+
+def test_the_checker_finds_missing_files_and_anchors(tmp_path):
+    (tmp_path / "a.html").write_text('<p id="here"></p><a href="b.html">x</a><a href="a.html#here">y</a><a href="#gone">z</a>')
+    assert broken_links(tmp_path) == ["a.html -> b.html (no such file)", "a.html -> #gone (no such anchor)"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_internal_link_resolves(html_builds, language):
+    broken = broken_links(html_builds[language].outdir)
+    assert not broken, "Broken links:\n" + "\n".join(broken)
