@@ -124,7 +124,7 @@ def situations() -> dict[str, dict[str, str]]:
     >>> situations()["restore"]
     {'ru': 'Восстановить удалённую страницу', 'en': 'Restore a deleted page'}
     >>> list(situations())
-    ['delete', 'restore', 'close-profile', 'hide', 'remove-app', 'blocked', 'lost-login', 'hacked']
+    ['delete', 'restore', 'close-profile', 'hide', 'remove-app', 'blocked', 'lost-login', 'hacked', 'someone-else']
     """
     return {key: dict(value["title"]) for key, value in _data()["situations"].items()}
 
@@ -221,7 +221,7 @@ def build_checklist(
     >>> build_checklist("delete-friend", lang="en")
     Traceback (most recent call last):
     ...
-    vkdocs.errors.InputError: Unknown situation 'delete-friend'. Use one of: delete, restore, close-profile, hide, remove-app, blocked, lost-login, hacked.
+    vkdocs.errors.InputError: Unknown situation 'delete-friend'. Use one of: delete, restore, close-profile, hide, remove-app, blocked, lost-login, hacked, someone-else.
     """
     record = _situation(situation)
     check_language(lang)
