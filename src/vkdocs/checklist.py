@@ -14,6 +14,7 @@ Remove only the VK app
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -75,20 +76,7 @@ class Checklist:
         <BLANKLINE>
         > **Warning:** Your friends still see a private profile. You can make it public again at any time.
         """
-        warning = message("warning", self.lang)
-        lines = [f"### {self.title}", ""]
-        if self.note:
-            lines += [self.note, ""]
-        for section in self.sections:
-            if section.heading:
-                lines += [f"**{section.heading}**", ""]
-            for step in section.steps:
-                lines.append(f"- [ ] {step.text}")
-                if step.warning:
-                    lines.append(f"  *{warning}:* {step.warning}")
-            lines.append("")
-        lines += [f"> **{warning}:** {text}" for text in self.warnings]
-        return "\n".join(lines).rstrip() + "\n"
+        return self._render(_MARKDOWN)
 
     def to_text(self) -> str:
         """Plain text with ☐ boxes, for printing or pasting into a message.
@@ -102,20 +90,38 @@ class Checklist:
         <BLANKLINE>
         ⚠ Внимание: Закрытый профиль видят ваши друзья. Профиль можно снова открыть в любой момент.
         """
+        return self._render(_TEXT)
+
+    def _render(self, style: _Style) -> str:
         warning = message("warning", self.lang)
-        lines = [self.title, ""]
+        lines = [style.title.format(self.title), ""]
         if self.note:
             lines += [self.note, ""]
         for section in self.sections:
             if section.heading:
-                lines.append(f"{section.heading}:")
+                lines += style.heading(section.heading)
             for step in section.steps:
-                lines.append(f"☐ {step.text}")
+                lines.append(style.step.format(step.text))
                 if step.warning:
-                    lines.append(f"  ⚠ {warning}: {step.warning}")
+                    lines.append(style.step_warning.format(warning, step.warning))
             lines.append("")
-        lines += [f"⚠ {warning}: {text}" for text in self.warnings]
+        lines += [style.warning.format(warning, text) for text in self.warnings]
         return "\n".join(lines).rstrip() + "\n"
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How a rendering spells each part of a checklist."""
+
+    title: str
+    heading: Callable[[str], list[str]]
+    step: str
+    step_warning: str
+    warning: str
+
+
+_MARKDOWN = _Style("### {}", lambda h: [f"**{h}**", ""], "- [ ] {}", "  *{}:* {}", "> **{}:** {}")
+_TEXT = _Style("{}", lambda h: [f"{h}:"], "☐ {}", "  ⚠ {}: {}", "⚠ {}: {}")
 
 
 def situations() -> dict[str, dict[str, str]]:
