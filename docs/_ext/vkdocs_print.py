@@ -34,7 +34,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from vkdocs.checklist import situations
+from sphinx.util import logging
+
+from vkdocs.checklist import build_checklist, situations
+from vkdocs.sphinxext import handout_file, manual_file
+
+logger = logging.getLogger(__name__)
 
 #: The manual's title per language (the start page's heading).
 MANUAL_TITLES = {
@@ -74,7 +79,7 @@ PREAMBLE = r"""
 % Cards: a framed box, the title in bold.
 \newenvironment{sphinxclasssd-card}{\begin{sphinxShadowBox}}{\end{sphinxShadowBox}}
 \newenvironment{sphinxclasssd-card-title}{\bfseries}{}
-\newenvironment{sphinxclassvk-fillin}{\par\medskip\noindent}{\par\medskip}
+\newenvironment{sphinxclassvk-fillin}{\par\medskip}{\par\medskip}
 """
 
 # Truth labels: tip (what VK shows), caution (an unverified claim), danger
@@ -133,28 +138,25 @@ HANDOUT_ELEMENTS = {
 }
 
 
-def handout_file(situation: str, language: str) -> str:
-    """The PDF file name of a handout, as the HTML links and the Makefile know it."""
-    return f"handout-{situation}-{language}.pdf"
-
-
-def manual_file(language: str) -> str:
-    return f"vkdocs-{language}.pdf"
+def _tex(pdf: str) -> str:
+    return pdf.removesuffix(".pdf") + ".tex"
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
     language = config.language
     author = config.author
     if config.vkdocs_print == "handouts":
-        from vkdocs.checklist import build_checklist
-
-        config.latex_documents = [
-            (situation, handout_file(situation, language)[:-4] + ".tex", build_checklist(situation, lang=language).title, author, "howto")
-            for situation in situations()
-        ]
+        config.latex_documents = []
+        for situation in situations():
+            if not (app.srcdir / f"{situation}.md").is_file():
+                logger.warning("no handout page for situation %r: add %s.md holding {vk-handout} %s",
+                               situation, situation, situation)
+                continue
+            title = build_checklist(situation, lang=language).title
+            config.latex_documents.append((situation, _tex(handout_file(situation, language)), title, author, "howto"))
         config.latex_elements = {**HANDOUT_ELEMENTS, **config.latex_elements}
     else:
-        config.latex_documents = [("index", manual_file(language)[:-4] + ".tex", MANUAL_TITLES[language], author, "manual")]
+        config.latex_documents = [("index", _tex(manual_file(language)), MANUAL_TITLES[language], author, "manual")]
         config.latex_elements = {**LATEX_ELEMENTS, **config.latex_elements}
 
 
