@@ -31,7 +31,7 @@ LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
 .PHONY: help venv html $(addprefix html-,$(LANGUAGES)) doctest test translations livehtml clean
-.PHONY: pdf handouts check-tex test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
+.PHONY: pdf handouts check-tex tex-packages test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
 	@echo "vkdocs targets:"
@@ -83,6 +83,9 @@ check-tex: ## Check that TeX and the PDF tools are installed (exit status 2 if n
 	  echo "  sudo apt-get install --no-install-recommends $(TEX_PACKAGES)" >&2; \
 	  exit 2; \
 	fi
+
+tex-packages: # The Debian packages the PDF build needs (for .ci/run).
+	@echo $(TEX_PACKAGES)
 
 pdf: $(addprefix manual-,$(LANGUAGES)) handouts ## Build the PDF manual per language and every handout into docs/_build/pdf.
 	@$(MAKE) --no-print-directory publish-pdf
