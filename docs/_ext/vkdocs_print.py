@@ -58,27 +58,33 @@ FONTS = r"""
 
 PREAMBLE = r"""
 \setlength{\headheight}{14pt}
+\frenchspacing
 % A box to tick by hand: drawn, so it prints in black and white.
 \newcommand{\vkboxdraw}{{\setlength{\fboxsep}{0pt}\setlength{\fboxrule}{0.9pt}%
   \raisebox{-0.12em}{\fbox{\rule{0pt}{0.8em}\rule{0.8em}{0pt}}}}}
-\newcommand{\vkboxcheckeddraw}{\makebox[0pt][l]{\vkboxdraw}\hspace{0.12em}\raisebox{0.02em}{\small\sffamily x}}
+\newcommand{\vkboxcheckeddraw}{\rlap{\vkboxdraw}%
+  \makebox[\dimexpr0.8em+1.8pt\relax][c]{\raisebox{-0.02em}{\footnotesize\sffamily x}}}
 \newcommand{\vkbox}{\vkboxdraw\hspace{0.5em}}
 \newcommand{\vkboxchecked}{\vkboxcheckeddraw\hspace{0.5em}}
+% A checklist (and a MyST task list): no bullet, the box hangs in the label's
+% place, so wrapped lines align with the text.
+\newenvironment{sphinxclassvk-checklist}{%
+  \renewcommand{\labelitemi}{}\renewcommand{\labelitemii}{}%
+  \renewcommand{\vkbox}{\leavevmode\llap{\vkboxdraw\hspace{0.5em}}}%
+  \renewcommand{\vkboxchecked}{\leavevmode\llap{\vkboxcheckeddraw\hspace{0.5em}}}%
+}{}
+% Danger labels (harmful methods, fraud): white title on a black bar.
+\renewcommand{\sphinxstyledangertitle}[1]{%
+  \sphinxdotitlerow{danger}{\textcolor{white}{\sphinxremovefinalcolon{#1}}}}
 % The ballot box of the plain-text checklists (docstrings, CLI output) is drawn
 % too: DejaVu Serif has no U+2610.
 \usepackage{newunicodechar}
 \newunicodechar{☐}{\vkboxdraw}
 % A line to fill in by hand.
 \newcommand{\vkblank}{\rule[-0.2em]{4.2cm}{0.5pt}}
-% A checklist: the box is the item's label, so wrapped lines hang under the text.
-\newenvironment{sphinxclassvk-checklist}{%
-  \renewcommand{\labelitemi}{\vkboxdraw}%
-  \renewcommand{\vkbox}{}%
-  \renewcommand{\labelitemii}{\vkboxdraw}%
-}{}
 % Cards: a framed box, the title in bold.
 \newenvironment{sphinxclasssd-card}{\begin{sphinxShadowBox}}{\end{sphinxShadowBox}}
-\newenvironment{sphinxclasssd-card-title}{\bfseries}{}
+\newenvironment{sphinxclasssd-card-title}{\par\bfseries}{\par}
 \newenvironment{sphinxclassvk-fillin}{\par\medskip}{\par\medskip}
 """
 

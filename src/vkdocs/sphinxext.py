@@ -278,9 +278,26 @@ class PrintTaskListBoxes(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         if self.app.builder.format == "html":
             return
+        lists = []
         for raw in list(self.document.findall(nodes.raw)):
             if "html" in raw.get("format", "").split() and _TASK_CHECKBOX.fullmatch(raw.astext().strip()):
+                task_list = next((n for n in _ancestors(raw) if isinstance(n, nodes.bullet_list)), None)
                 raw.replace_self(vk_checkbox(checked="checked" in raw.astext()))
+                if task_list is not None and task_list not in lists:
+                    lists.append(task_list)
+        for task_list in lists:
+            # Styled like the checklists: the box in place of the bullet.
+            if not any("vk-checklist" in n.get("classes", []) for n in _ancestors(task_list)):
+                wrapper = nodes.container(classes=["vk-checklist"])
+                task_list.replace_self(wrapper)
+                wrapper += task_list
+
+
+def _ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def _add_substitutions(app: Sphinx, config: Config) -> None:
