@@ -138,9 +138,8 @@ HANDOUT_ELEMENTS = {
     "maketitle": HANDOUT_TITLE,
     "tableofcontents": "",
     "sphinxsetup": SPHINXSETUP + ", hmargin=2cm, vmargin={2cm,2.2cm}",
-    "pointsize": "11pt",
-    # No running head: the title is on the page already.
-    "extraclassoptions": "openany,oneside",
+    # One or two single-sided sheets: no chapters, so no "openany" either.
+    "extraclassoptions": "oneside",
 }
 
 
