@@ -20,7 +20,18 @@ export PYTHONDONTWRITEBYTECODE := 1
 SPHINXOPTS ?=
 SPHINX := $(BIN)/python -m sphinx -W --keep-going -n -q $(SPHINXOPTS)
 
+# PDF: the manual per language and one handout per situation, built with
+# Sphinx's LaTeX builder and XeLaTeX, collected in $(PDF).
+PDF := $(BUILD)/pdf
+TEX_PACKAGES := texlive-xetex latexmk texlive-fonts-recommended texlive-lang-cyrillic xindy poppler-utils fonts-dejavu-core
+TEX_TOOLS := xelatex latexmk xindy pdftotext pdfinfo
+export LATEXMKOPTS ?= -halt-on-error -interaction=nonstopmode -file-line-error
+# sphinx-build -M latexpdf SOURCE OUTPUT OPTIONS: LaTeX, then latexmk.
+LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
+	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
+
 .PHONY: help venv html $(addprefix html-,$(LANGUAGES)) doctest test translations livehtml clean
+.PHONY: pdf handouts check-tex tex-packages test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
 	@echo "vkdocs targets:"
@@ -36,6 +47,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP) ## Create or refresh .venv.
 
 html: doctest $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html ## Run the doctests and build Russian and English HTML.
+	@$(MAKE) --no-print-directory publish-pdf
 	@echo "HTML: $(BUILD)/html/index.html (ru: $(BUILD)/html/ru/index.html, en: $(BUILD)/html/en/index.html)"
 
 $(addprefix html-,$(LANGUAGES)): html-%: $(STAMP)
@@ -61,6 +73,51 @@ translations: $(STAMP) ## Extract messages and update docs/locale/en (then trans
 
 livehtml: $(STAMP) ## Rebuild HTML on every change and serve it (LIVE_LANG=en for English).
 	@$(BIN)/sphinx-autobuild -D language=$(LIVE_LANG) $(DOCS) $(BUILD)/livehtml
+
+check-tex: ## Check that TeX and the PDF tools are installed (exit status 2 if not).
+	@missing=""; \
+	for tool in $(TEX_TOOLS); do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	fc-list 2>/dev/null | grep -q "DejaVuSerif" || missing="$$missing fonts-dejavu"; \
+	if [ -n "$$missing" ]; then \
+	  echo "The PDF build needs TeX and poppler (missing:$$missing). On Debian or Ubuntu, install:" >&2; \
+	  echo "  sudo apt-get install --no-install-recommends $(TEX_PACKAGES)" >&2; \
+	  exit 2; \
+	fi
+
+tex-packages: # The Debian packages the PDF build needs (for .ci/run).
+	@echo $(TEX_PACKAGES)
+
+pdf: $(addprefix manual-,$(LANGUAGES)) handouts ## Build the PDF manual per language and every handout into docs/_build/pdf.
+	@$(MAKE) --no-print-directory publish-pdf
+	@echo "PDF: $(PDF)/ (manuals: $(foreach l,$(LANGUAGES),vkdocs-$(l).pdf); handouts: handout-<situation>-<lang>.pdf)"
+
+handouts: $(addprefix handouts-,$(LANGUAGES)) ## Build the one-page handouts (one per situation and language) into docs/_build/pdf.
+	@$(MAKE) --no-print-directory publish-pdf
+
+$(addprefix manual-,$(LANGUAGES)): manual-%: check-tex $(STAMP)
+	@echo "Building the PDF manual ($*)…"
+	@mkdir -p $(PDF) $(BUILD)/latex
+	@$(call LATEXPDF,$(DOCS),$(BUILD)/latex/manual-$*,$*)
+	@cp $(BUILD)/latex/manual-$*/latex/vkdocs-$*.pdf $(PDF)/
+
+$(addprefix handouts-,$(LANGUAGES)): handouts-%: check-tex $(STAMP)
+	@echo "Building the handouts ($*)…"
+	@mkdir -p $(PDF) $(BUILD)/latex
+	@rm -f $(BUILD)/latex/handouts-$*/latex/handout-*.pdf
+	@$(call LATEXPDF,$(DOCS)/_handouts,$(BUILD)/latex/handouts-$*,$*)
+	@cp $(BUILD)/latex/handouts-$*/latex/handout-*-$*.pdf $(PDF)/
+
+# The HTML pages link to pdf/<file> of their language's output: copy the PDFs
+# there whenever both exist (after `make pdf` or `make html`, in either order).
+publish-pdf:
+	@for lang in $(LANGUAGES); do \
+	  if [ -d $(BUILD)/html/$$lang ] && ls $(PDF)/*-$$lang.pdf >/dev/null 2>&1; then \
+	    mkdir -p $(BUILD)/html/$$lang/pdf && cp $(PDF)/*-$$lang.pdf $(BUILD)/html/$$lang/pdf/; \
+	  fi; \
+	done
+
+test-pdf: pdf ## Build every PDF, then check them (as CI does: a missing PDF fails).
+	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/test_pdf.py
 
 clean: ## Remove built output (keeps .venv).
 	rm -rf $(BUILD)

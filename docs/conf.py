@@ -39,6 +39,7 @@ extensions = [
     "vkdocs.sphinxext",
     "vkdocs_i18n",
     "vkdocs_labels",
+    "vkdocs_print",
 ]
 
 nitpicky = True
@@ -61,7 +62,7 @@ myst_enable_extensions = [
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "README.md", "conftest.py", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_handouts", "README.md", "conftest.py", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]
 
 suppress_warnings = []
@@ -88,3 +89,11 @@ html_js_files = ["lang-switch.js"]
 html_copy_source = False
 html_show_sourcelink = False
 html_domain_indices = False
+
+# PDF (make pdf): XeLaTeX with DejaVu fonts on A4; the preamble, the print
+# styles and the per-language latex_documents (vkdocs-<lang>.pdf, the only
+# entry, as Read the Docs requires) are set in _ext/vkdocs_print.py.
+latex_engine = "xelatex"
+latex_show_urls = "footnote"
+latex_domain_indices = False
+latex_elements = {}

@@ -76,6 +76,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # checklist rendering
     "warning": {"ru": "Внимание", "en": "Warning"},
+    # printing: links to the handouts and the handouts themselves
+    "print_label": {"ru": "Распечатать:", "en": "Print:"},
+    "handout_link": {"ru": "памятка в PDF", "en": "handout (PDF)"},
+    "manual_title": {"ru": "Всё руководство одним файлом", "en": "The whole guide in one file"},
+    "handout_built": {"ru": "Памятка vkdocs · составлена {date}", "en": "A vkdocs handout · built on {date}"},
+    "any_platform": {"ru": "Дальше — на любом устройстве", "en": "Then, on any device"},
+    "handout_deleted_on": {"ru": "Страница удалена:", "en": "Page deleted on:"},
+    "handout_restore_before": {"ru": "Восстановить до:", "en": "Restore before:"},
+    "handout_window": {
+        "ru": "VK хранит удалённую страницу {days} со дня удаления: до этой даты её можно восстановить. "
+        "Точную дату показывает сам VK в окне на удалённой странице; если даты расходятся, верьте VK.",
+        "en": "VK keeps a deleted page for {days} after the day it was deleted: until then you can restore it. "
+        "VK shows the exact date in the dialog on the deleted page; if the dates differ, trust VK.",
+    },
 }
 
 

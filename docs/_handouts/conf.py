@@ -1,0 +1,26 @@
+"""Sphinx configuration for the printable handouts (``make handouts``).
+
+The main configuration (``docs/conf.py``) with three changes: the LaTeX
+documents are the handouts, one per situation of
+:func:`vkdocs.checklist.situations` (``_ext/vkdocs_print.py``); every page
+here is one situation's ``{vk-handout}`` and nothing else, so there is no
+text to translate; and there are no catalogs to read.
+
+Build: ``python -m sphinx -M latexpdf docs/_handouts OUT -D language=en``.
+"""
+
+from pathlib import Path
+
+_MAIN = Path(__file__).resolve().parent.parent / "conf.py"
+_settings: dict = {"__file__": str(_MAIN)}
+exec(compile(_MAIN.read_text(encoding="utf-8"), str(_MAIN), "exec"), _settings)
+globals().update({key: value for key, value in _settings.items() if not key.startswith("_")})
+
+vkdocs_print = "handouts"
+# Every page is a handout, read on its own: none is in a toctree.
+root_doc = "delete"
+exclude_patterns = ["_build"]
+locale_dirs = []
+# Print only: the web's static files and templates are not needed here.
+html_static_path = []
+templates_path = []
