@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) from pyproject.toml…"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --quiet -e ".[docs,test,dev]"
+	@$(BIN)/python -m pip install --quiet -e ".[docs,test,dev,browser]"
 	@touch $@
 
 venv: $(STAMP) ## Create or refresh .venv.

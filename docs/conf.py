@@ -34,6 +34,7 @@ extensions = [
     "vkdocs.sphinxext",
     "vkdocs_i18n",
     "vkdocs_labels",
+    "vkdocs_calculator",
 ]
 
 nitpicky = True
