@@ -20,7 +20,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SPHINXOPTS ?=
 SPHINX := $(BIN)/python -m sphinx -W --keep-going -n -q $(SPHINXOPTS)
 
-.PHONY: help venv html $(addprefix html-,$(LANGUAGES)) doctest test translations livehtml clean
+.PHONY: help venv html $(addprefix html-,$(LANGUAGES)) doctest test test-browser bench translations livehtml clean
 
 help: ## List the targets.
 	@echo "vkdocs targets:"
@@ -50,8 +50,14 @@ doctest: $(STAMP) ## Run the doctests in the docs (Sphinx doctest builder).
 	@echo "Running doctests…"
 	@$(SPHINX) -b doctest -D language=ru -d $(BUILD)/doctrees/doctest $(DOCS) $(BUILD)/doctest
 
-test: $(STAMP) ## Run every test: unit, doctests (src and docs), translations, both builds.
-	@$(BIN)/python -m pytest
+test: $(STAMP) ## Run the tests: unit, doctests (src and docs), translations, both builds.
+	@$(BIN)/python -m pytest -m "not browser"
+
+test-browser: html ## Check the built site in Chromium (/usr/bin/chromium): pages, switcher, search, calculator.
+	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest -m browser tests/browser
+
+bench: $(STAMP) ## Time the builds and tests and weigh the heaviest page, against a bare Furo build.
+	@$(BIN)/python tests/bench.py
 
 translations: $(STAMP) ## Extract messages and update docs/locale/en (then translate the .po files).
 	@$(SPHINX) -E -b gettext -D language=ru $(DOCS) $(BUILD)/gettext
