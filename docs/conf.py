@@ -35,6 +35,7 @@ extensions = [
     "vkdocs_i18n",
     "vkdocs_labels",
     "vkdocs_calculator",
+    "vkdocs_speed",
 ]
 
 nitpicky = True
