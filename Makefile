@@ -30,7 +30,7 @@ export LATEXMKOPTS ?= -halt-on-error -interaction=nonstopmode -file-line-error
 LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
-.PHONY: help venv html $(addprefix html-,$(LANGUAGES)) doctest test translations livehtml clean
+.PHONY: help venv html $(addprefix html-,$(LANGUAGES)) doctest test test-browser bench translations livehtml clean
 .PHONY: pdf handouts check-tex tex-packages test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
@@ -41,12 +41,17 @@ $(STAMP): pyproject.toml
 	@echo "Setting up $(VENV) from pyproject.toml…"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --quiet -e ".[docs,test,dev]"
+	@$(BIN)/python -m pip install --quiet -e ".[docs,test,dev,browser]"
 	@touch $@
 
 venv: $(STAMP) ## Create or refresh .venv.
 
-html: doctest $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html ## Run the doctests and build Russian and English HTML.
+# The languages build side by side (HTML_JOBS at a time): the bilingual build
+# then takes about as long as the slower language, not the sum (see make bench).
+HTML_JOBS ?= 2
+
+html: $(STAMP) ## Run the doctests and build Russian and English HTML.
+	@$(MAKE) --no-print-directory --jobs=$(HTML_JOBS) --output-sync=target doctest $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html
 	@$(MAKE) --no-print-directory publish-pdf
 	@echo "HTML: $(BUILD)/html/index.html (ru: $(BUILD)/html/ru/index.html, en: $(BUILD)/html/en/index.html)"
 
@@ -62,8 +67,14 @@ doctest: $(STAMP) ## Run the doctests in the docs (Sphinx doctest builder).
 	@echo "Running doctests…"
 	@$(SPHINX) -b doctest -D language=ru -d $(BUILD)/doctrees/doctest $(DOCS) $(BUILD)/doctest
 
-test: $(STAMP) ## Run every test: unit, doctests (src and docs), translations, both builds.
+test: $(STAMP) ## Run every test: unit, doctests, translations, both builds, links, PDFs (if built), browser.
 	@$(BIN)/python -m pytest
+
+test-browser: html ## Check the built site in Chromium (/usr/bin/chromium): pages, switcher, search, calculator.
+	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest -m browser tests/browser
+
+bench: $(STAMP) ## Time the builds and tests and weigh the heaviest page, against a bare Furo build.
+	@$(BIN)/python tests/bench.py
 
 translations: $(STAMP) ## Extract messages and update docs/locale/en (then translate the .po files).
 	@$(SPHINX) -E -b gettext -D language=ru $(DOCS) $(BUILD)/gettext

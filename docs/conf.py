@@ -40,6 +40,7 @@ extensions = [
     "vkdocs_i18n",
     "vkdocs_labels",
     "vkdocs_print",
+    "vkdocs_calculator",
 ]
 
 nitpicky = True

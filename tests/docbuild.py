@@ -32,3 +32,11 @@ def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Buil
     env.pop("READTHEDOCS", None)
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     return Build(language, outdir, done.returncode, done.stdout + done.stderr)
+
+
+def page_names() -> list[str]:
+    """Every HTML page the build makes, by Sphinx page name ("howto/restore"), from the sources."""
+    sources = (p.relative_to(DOCS).with_suffix("").as_posix() for p in DOCS.rglob("*.md"))
+    skip = ("_build/", "_templates/", "_static/", "locale/")
+    names = {name for name in sources if not name.startswith(skip) and name != "README"}
+    return sorted(names) + ["genindex", "search"]

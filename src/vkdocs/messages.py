@@ -74,6 +74,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Точный срок показывает сам VK в окне на удалённой странице: если даты расходятся, верьте VK.",
         "en": "VK shows the exact date in the dialog on the deleted page: if the dates differ, trust VK.",
     },
+    # the in-page deadline calculator (docs/_ext/vkdocs_calculator.py)
+    "calculator_label": {
+        "ru": "Дата удаления страницы",
+        "en": "Date the page was deleted",
+    },
+    "calculator_empty": {
+        "ru": "Укажите дату, когда страницу удалили: здесь появится срок восстановления.",
+        "en": "Enter the date the page was deleted: the restore deadline will appear here.",
+    },
+    "calculator_incomplete": {
+        "ru": "Дата указана не полностью. Проверьте день, месяц и год.",
+        "en": "The date is incomplete. Check the day, the month and the year.",
+    },
     # checklist rendering
     "warning": {"ru": "Внимание", "en": "Warning"},
     # printing: links to the handouts and the handouts themselves
