@@ -24,7 +24,9 @@ author = "vkdocs contributors"
 copyright = "2026, vkdocs contributors (docs: CC BY-SA 4.0, code: MIT)"
 
 language = os.environ.get("READTHEDOCS_LANGUAGE", "ru")
-locale_dirs = ["locale/"]
+# "locale/" beside this file, as an absolute path: Sphinx looks for the
+# JavaScript catalog (search messages) relative to the working directory.
+locale_dirs = [str(DOCS / "locale")]
 gettext_compact = False
 gettext_uuid = False
 gettext_location = True
@@ -98,3 +100,5 @@ latex_engine = "xelatex"
 latex_show_urls = "footnote"
 latex_domain_indices = False
 latex_elements = {}
+# Search ranking: Sphinx's scores plus title and how-to boosts (see the file).
+html_search_scorer = str(DOCS / "_static" / "search-scorer.js")

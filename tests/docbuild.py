@@ -37,6 +37,6 @@ def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Buil
 def page_names() -> list[str]:
     """Every HTML page the build makes, by Sphinx page name ("howto/restore"), from the sources."""
     sources = (p.relative_to(DOCS).with_suffix("").as_posix() for p in DOCS.rglob("*.md"))
-    skip = ("_build/", "_templates/", "_static/", "locale/")
+    skip = ("_build/", "_templates/", "_static/", "_handouts/", "locale/")
     names = {name for name in sources if not name.startswith(skip) and name != "README"}
     return sorted(names) + ["genindex", "search"]

@@ -38,22 +38,42 @@ SWITCH_LABELS = {
 
 
 def compile_theme_catalogs(locale_dir) -> None:
-    """Compile ``<lang>/LC_MESSAGES/sphinx.po`` (theme strings) to ``.mo``.
+    """Compile ``<lang>/LC_MESSAGES/sphinx.po`` (theme strings) to ``.mo`` and ``.js``.
 
-    Sphinx reads the theme's catalog before any extension loads, so this runs
-    from ``conf.py``. Page catalogs are compiled by Sphinx itself.
+    The ``.mo`` serves the templates; the ``.js`` is Sphinx's own JavaScript
+    catalog for the language (search messages) with our entries laid over it.
+    Sphinx reads both before any extension loads, so this runs from
+    ``conf.py``. Page catalogs are compiled by Sphinx itself.
     """
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     for po in locale_dir.glob("*/LC_MESSAGES/sphinx.po"):
-        mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        mo, js = po.with_suffix(".mo"), po.with_suffix(".js")
+        if all(out.exists() and out.stat().st_mtime >= po.stat().st_mtime for out in (mo, js)):
             continue
         with po.open("rb") as source:
             catalog = read_po(source)
         with mo.open("wb") as target:
             write_mo(target, catalog)
+        _write_js_catalog(js, catalog, po.parent.parent.name)
+
+
+def _write_js_catalog(path, catalog, language: str) -> None:
+    import json
+    from pathlib import Path
+
+    import sphinx
+
+    builtin = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
+    text = builtin.read_text(encoding="utf-8")
+    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        data["messages"][key] = list(message.string) if isinstance(message.string, tuple) else message.string
+    path.write_text(f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, indent=1)});\n", encoding="utf-8")
 
 
 def other_language(language: str) -> str:

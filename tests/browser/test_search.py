@@ -25,12 +25,20 @@ SEARCHES = [
     ("ru", "взломали", "howto/lost-access"),
     ("ru", "пароль", "howto/lost-access"),
     ("ru", "приложение", "howto/remove-app"),
+    ("ru", "заблокировали", "howto/lost-access"),
+    ("ru", "скрыть страницу", "howto/hide"),
+    ("ru", "закрыть профиль", "howto/hide"),
+    ("ru", "чужую страницу", "howto/someone-else"),
+    ("ru", "мошенники", "explanation/scams"),
     ("en", "delete", "howto/delete"),
     ("en", "restore", "howto/restore"),
     ("en", "restoring", "howto/restore"),
     ("en", "hacked", "howto/lost-access"),
     ("en", "password", "howto/lost-access"),
     ("en", "app", "howto/remove-app"),
+    ("en", "private profile", "howto/hide"),
+    ("en", "blocked", "howto/lost-access"),
+    ("en", "someone else", "howto/someone-else"),
 ]
 
 
