@@ -81,3 +81,31 @@ def test_bad_input_prints_one_line_in_the_users_language_and_exits_2(args, lang_
 def test_help_is_in_the_users_language():
     assert "Сроки восстановления" in run("--help", lang_env="ru_RU.UTF-8").stdout
     assert "Restore deadlines" in run("--help").stdout
+
+
+def console_sessions(markdown: str) -> list[tuple[list[str], list[str]]]:
+    """The ``$ vkdocs …`` commands of ```console blocks, each with the lines shown after it."""
+    import re
+
+    sessions = []
+    for block in re.findall(r"```console\n(.*?)```", markdown, flags=re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, *output = chunk.rstrip("\n").split("\n")
+            sessions.append((command.split(), output))
+    return sessions
+
+
+def test_the_cli_reference_shows_what_the_command_prints():
+    import shlex
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
+    sessions = console_sessions(page)
+    assert sessions
+    last = None
+    for command, output in sessions:
+        if command[:1] == ["vkdocs"]:
+            last = run(*shlex.split(" ".join(command[1:])))
+            assert (last.stdout + last.stderr).splitlines() == output, command
+        elif command == ["echo", "$?"]:
+            assert last is not None and [str(last.returncode)] == output
