@@ -161,7 +161,7 @@ def builds(work: Path) -> tuple[list[Row], dict[str, Path]]:
         doctest[name] = sphinx("doctest", LANGUAGES[0], work / name / "doctest", conf=bare_doctest if conf else None)
         sites[name] = site
     rows.append(Row(f"full bilingual build ({' + '.join(LANGUAGES)} side by side, as `make html`)", bilingual["ours"], bilingual["bare"], "s"))
-    rows.append(Row(f"bilingual build, one language after the other", sequential["ours"], sequential["bare"], "s"))
+    rows.append(Row("bilingual build, one language after the other", sequential["ours"], sequential["bare"], "s"))
     rows.append(Row(f"one-language build ({LANGUAGES[0]})", one["ours"], one["bare"], "s"))
     rows.append(Row(f"incremental rebuild after touching {TOUCHED}.md", incremental["ours"], incremental["bare"], "s"))
     rows.append(Row("doctests (sphinx -b doctest)", doctest["ours"], doctest["bare"], "s"))
@@ -257,7 +257,7 @@ def main() -> int:
     print(f"- Bilingual build ≤ 2.2× one-language build (vkdocs: {build_ratio:.2f}×): "
           f"{'holds' if build_ratio <= 2.2 else 'DOES NOT HOLD'}; "
           f"one language after the other: {serial_ratio:.2f}× (bare Furo: {rows[1].bare / rows[2].bare:.2f}×)")
-    print(f"- `make test` has no bare-Furo counterpart (a bare build has no tests).")
+    print("- `make test` has no bare-Furo counterpart (a bare build has no tests).")
     print(f"- Machine: {machine()}")
     return 0
 

@@ -15,7 +15,7 @@ import os
 import sys
 from datetime import date
 
-from vkdocs.checklist import PLATFORMS, build_checklist, situations
+from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import check_language, describe
 from vkdocs.errors import InputError, InputTypeError
 from vkdocs.messages import LANGUAGES, message
