@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import groupby
 from importlib.resources import files
 
 from vkdocs.deadline import DateLike, check_language, describe
@@ -167,7 +168,8 @@ def _check_platform(platform: str | None) -> None:
 
 def _sections(steps: list[dict], lang: str, platform: str | None) -> tuple[Section, ...]:
     """Group steps: shared ones stay in place; with no platform chosen, each
-    run of platform-specific steps becomes one section per platform."""
+    run of platform-specific steps becomes one section per platform, and the
+    shared steps after such a run are headed "Then, on any device"."""
 
     def step(record: dict) -> Step:
         warning = record.get("warning")
@@ -179,27 +181,17 @@ def _sections(steps: list[dict], lang: str, platform: str | None) -> tuple[Secti
 
     labels = platforms()
     sections: list[Section] = []
-    shared: list[Step] = []
-    index = 0
-    while index < len(steps):
-        if "platforms" not in steps[index]:
-            shared.append(step(steps[index]))
-            index += 1
+    for specific, run in groupby(steps, key=lambda record: "platforms" in record):
+        run = list(run)
+        if not specific:
+            # Shared steps after platform ones say so, or they read as the last platform's.
+            heading = message("any_platform", lang) if sections else None
+            sections.append(Section(heading, tuple(step(r) for r in run)))
             continue
-        if shared:
-            sections.append(Section(None, tuple(shared)))
-            shared = []
-        run_end = index
-        while run_end < len(steps) and "platforms" in steps[run_end]:
-            run_end += 1
-        run = steps[index:run_end]
         for name in PLATFORMS:
             chosen = tuple(step(r) for r in run if name in r["platforms"])
             if chosen:
                 sections.append(Section(labels[name][lang], chosen))
-        index = run_end
-    if shared:
-        sections.append(Section(None, tuple(shared)))
     return tuple(sections)
 
 
@@ -223,7 +215,7 @@ def build_checklist(
     >>> print(checklist.note)
     You can restore the page until August 29, 2026: 181 days left. VK shows the exact date in the dialog on the deleted page: if the dates differ, trust VK.
     >>> [section.heading for section in build_checklist("delete", lang="en").sections]
-    [None, 'On a computer (vk.com)', 'In a phone browser (m.vk.com)', 'In the VK app', None]
+    [None, 'On a computer (vk.com)', 'In a phone browser (m.vk.com)', 'In the VK app', 'Then, on any device']
     >>> build_checklist("delete-friend", lang="en")
     Traceback (most recent call last):
     ...

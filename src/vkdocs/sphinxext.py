@@ -123,15 +123,9 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
     container["situation"] = checklist.situation
     if title:
         container += nodes.rubric(checklist.title, checklist.title, classes=["vk-checklist__title"])
-    after_platform = False
     for section in checklist.sections:
-        heading = section.heading
-        if heading is None and after_platform:
-            # Shared steps after the platform ones: say so, or they read as the last platform's.
-            heading = message("any_platform", checklist.lang)
-        after_platform = section.heading is not None
-        if heading:
-            container += nodes.rubric(heading, heading, classes=["vk-checklist__platform"])
+        if section.heading:
+            container += nodes.rubric(section.heading, section.heading, classes=["vk-checklist__platform"])
         items = nodes.bullet_list(classes=["contains-task-list", "vk-checklist__steps"])
         for step in section.steps:
             item = nodes.list_item(classes=["task-list-item"])
