@@ -16,13 +16,14 @@ import os
 import re
 from datetime import datetime, timezone
 
-from babel.dates import format_date
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import extract_messages
+
+from vkdocs.deadline import format_long_date
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def build_date(language: str) -> str:
     """The build date as a long localized date (reproducible with SOURCE_DATE_EPOCH)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return format_date(moment.date(), format="long", locale=language)
+    return format_long_date(moment.date(), language)
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:

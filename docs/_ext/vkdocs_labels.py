@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from babel.dates import format_date
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from vkdocs.deadline import format_long_date
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
         logger.warning("bad page front matter: %s", error, location=docname)
         return
     paragraph = nodes.paragraph(classes=["vk-pagemeta"], translatable=False)
-    text = TEXTS["reviewed"][language].format(format_date(reviewed, "long", locale=language).replace("\u202f", " "))
+    text = TEXTS["reviewed"][language].format(format_long_date(reviewed, language))
     paragraph += nodes.Text(f"{text} · {_sources_text(guides, language)} (")
     link = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget="sources", refexplicit=True, refwarn=True)
     link += nodes.inline(TEXTS["method"][language], TEXTS["method"][language])
