@@ -98,7 +98,7 @@ check-tex: ## Check that TeX and the PDF tools are installed (exit status 2 if n
 tex-packages: # The Debian packages the PDF build needs (for .ci/run).
 	@echo $(TEX_PACKAGES)
 
-pdf: $(addprefix manual-,$(LANGUAGES)) handouts ## Build the PDF manual per language and every handout into docs/_build/pdf.
+pdf: $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES)) ## Build the PDF manual per language and every handout into docs/_build/pdf.
 	@$(MAKE) --no-print-directory publish-pdf
 	@echo "PDF: $(PDF)/ (manuals: $(foreach l,$(LANGUAGES),vkdocs-$(l).pdf); handouts: handout-<situation>-<lang>.pdf)"
 
