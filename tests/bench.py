@@ -45,12 +45,18 @@ from docbuild import LANGUAGES, page_names  # noqa: E402
 
 CHROMIUM = Path(os.environ.get("VKDOCS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TOUCHED = "howto/restore" if (DOCS / "howto" / "restore.md").exists() else "index"
 
-BARE_CONF = '''\
+BARE_CONF = """\
 # Bare Furo baseline for tests/bench.py: only myst_parser, sphinx_design and furo.
 import sys
 sys.path.insert(0, {src!r})
@@ -65,7 +71,7 @@ root_doc = "index"
 exclude_patterns = {exclude!r}
 html_theme = "furo"
 doctest_global_setup = {doctest_setup!r}
-'''
+"""
 
 
 def read_conf() -> dict:
@@ -99,18 +105,33 @@ def env() -> dict:
 def sphinx_command(builder: str, language: str, out: Path, conf: Path | None) -> list[str]:
     """sphinx-build, strict like `make html` for vkdocs, lenient for the bare build."""
     flags = ["-q"] if conf else ["-W", "--keep-going", "-n", "-q"]
-    return [sys.executable, "-m", "sphinx", *flags, "-b", builder, "-D", f"language={language}",
-            "-d", str(out / "doctrees"), *(["-c", str(conf)] if conf else []), str(DOCS), str(out / builder)]
+    return [
+        sys.executable,
+        "-m",
+        "sphinx",
+        *flags,
+        "-b",
+        builder,
+        "-D",
+        f"language={language}",
+        "-d",
+        str(out / "doctrees"),
+        *(["-c", str(conf)] if conf else []),
+        str(DOCS),
+        str(out / builder),
+    ]
 
 
 def run_together(commands: list[list[str]], strict: bool) -> float:
     """Seconds until every command has finished, all started at once (like make --jobs)."""
     start = time.perf_counter()
-    running = [subprocess.Popen(c, cwd=ROOT, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-               for c in commands]
+    running = [
+        subprocess.Popen(c, cwd=ROOT, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for c in commands
+    ]
     outputs = [process.communicate()[0] for process in running]
     seconds = time.perf_counter() - start
-    for process, output, command in zip(running, outputs, commands):
+    for process, output, command in zip(running, outputs, commands, strict=True):
         if process.returncode and strict:
             sys.exit(f"{' '.join(command)} failed:\n{output}")
     return seconds
@@ -131,7 +152,12 @@ class Row:
     def cells(self) -> list[str]:
         show = (lambda v: f"{v:.1f} s") if self.unit == "s" else (lambda v: f"{v / 1024:.0f} KiB")
         ratio = f"{self.ours / self.bare:.2f}×" if self.ours is not None and self.bare else "—"
-        return [self.what, show(self.ours) if self.ours is not None else "—", show(self.bare) if self.bare else "—", ratio]
+        return [
+            self.what,
+            show(self.ours) if self.ours is not None else "—",
+            show(self.bare) if self.bare else "—",
+            ratio,
+        ]
 
 
 def builds(work: Path) -> tuple[list[Row], dict[str, Path]]:
@@ -160,7 +186,14 @@ def builds(work: Path) -> tuple[list[Row], dict[str, Path]]:
         print(f"  {name}: doctests…", file=sys.stderr)
         doctest[name] = sphinx("doctest", LANGUAGES[0], work / name / "doctest", conf=bare_doctest if conf else None)
         sites[name] = site
-    rows.append(Row(f"full bilingual build ({' + '.join(LANGUAGES)} side by side, as `make html`)", bilingual["ours"], bilingual["bare"], "s"))
+    rows.append(
+        Row(
+            f"full bilingual build ({' + '.join(LANGUAGES)} side by side, as `make html`)",
+            bilingual["ours"],
+            bilingual["bare"],
+            "s",
+        )
+    )
     rows.append(Row("bilingual build, one language after the other", sequential["ours"], sequential["bare"], "s"))
     rows.append(Row(f"one-language build ({LANGUAGES[0]})", one["ours"], one["bare"], "s"))
     rows.append(Row(f"incremental rebuild after touching {TOUCHED}.md", incremental["ours"], incremental["bare"], "s"))
@@ -224,13 +257,17 @@ def machine() -> str:
         pass
     import sphinx as sphinx_package
 
-    return (f"{os.cpu_count()} CPUs (nproc), {cpu}; Python {platform.python_version()}, "
-            f"Sphinx {sphinx_package.__version__}, {platform.system()} {platform.release()}")
+    return (
+        f"{os.cpu_count()} CPUs (nproc), {cpu}; Python {platform.python_version()}, "
+        f"Sphinx {sphinx_package.__version__}, {platform.system()} {platform.release()}"
+    )
 
 
 def main() -> int:
     if not CHROMIUM.exists():
-        sys.exit(f"make bench weighs pages in Chromium: no {CHROMIUM} (apt-get install --no-install-recommends chromium)")
+        sys.exit(
+            f"make bench weighs pages in Chromium: no {CHROMIUM} (apt-get install --no-install-recommends chromium)"
+        )
     with tempfile.TemporaryDirectory(prefix="vkdocs-bench-") as folder:
         rows, sites = builds(Path(folder))
         rows.append(Row("`make test`", make_test(), None, "s"))
@@ -245,18 +282,24 @@ def main() -> int:
 
     table = [["measure", "vkdocs", "bare Furo", "ratio"], *(row.cells() for row in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(4)]
-    lines = ["| " + " | ".join(cell.ljust(width) for cell, width in zip(line, widths)) + " |" for line in table]
+    lines = [
+        "| " + " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) + " |" for line in table
+    ]
     lines.insert(1, "| " + " | ".join("-" * width for width in widths) + " |")
     print("\n".join(lines))
     bytes_ratio = ours[worst] / bare[worst]
     build_ratio = rows[0].ours / rows[2].ours
     serial_ratio = rows[1].ours / rows[2].ours
     print()
-    print(f"- First-visit bytes ≤ 1.5× bare Furo (worst page, {worst}: {bytes_ratio:.2f}×): "
-          f"{'holds' if bytes_ratio <= 1.5 else 'DOES NOT HOLD'}")
-    print(f"- Bilingual build ≤ 2.2× one-language build (vkdocs: {build_ratio:.2f}×): "
-          f"{'holds' if build_ratio <= 2.2 else 'DOES NOT HOLD'}; "
-          f"one language after the other: {serial_ratio:.2f}× (bare Furo: {rows[1].bare / rows[2].bare:.2f}×)")
+    print(
+        f"- First-visit bytes ≤ 1.5× bare Furo (worst page, {worst}: {bytes_ratio:.2f}×): "
+        f"{'holds' if bytes_ratio <= 1.5 else 'DOES NOT HOLD'}"
+    )
+    print(
+        f"- Bilingual build ≤ 2.2× one-language build (vkdocs: {build_ratio:.2f}×): "
+        f"{'holds' if build_ratio <= 2.2 else 'DOES NOT HOLD'}; "
+        f"one language after the other: {serial_ratio:.2f}× (bare Furo: {rows[1].bare / rows[2].bare:.2f}×)"
+    )
     print("- `make test` has no bare-Furo counterpart (a bare build has no tests).")
     print(f"- Machine: {machine()}")
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from docbuild import LANGUAGES, Build, sphinx_build
 
 

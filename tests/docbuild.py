@@ -25,8 +25,22 @@ def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Buil
     """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`."""
     doctrees = outdir.parent / f"doctrees-{builder}-{language}"
     command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q",
-        "-b", builder, "-D", f"language={language}", "-d", str(doctrees), *extra, str(DOCS), str(outdir),
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-q",
+        "-b",
+        builder,
+        "-D",
+        f"language={language}",
+        "-d",
+        str(doctrees),
+        *extra,
+        str(DOCS),
+        str(outdir),
     ]
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1798675200")}
     env.pop("READTHEDOCS", None)

@@ -10,7 +10,17 @@ import pytest
 from vkdocs.checklist import PLATFORMS, build_checklist, platforms, situation_page, situations
 from vkdocs.deadline import describe
 
-SITUATIONS = ["delete", "restore", "close-profile", "hide", "remove-app", "blocked", "lost-login", "hacked", "someone-else"]
+SITUATIONS = [
+    "delete",
+    "restore",
+    "close-profile",
+    "hide",
+    "remove-app",
+    "blocked",
+    "lost-login",
+    "hacked",
+    "someone-else",
+]
 DATA = json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
 
 

@@ -19,10 +19,12 @@ from vkdocs.errors import InputError, InputTypeError
 
 
 def test_the_window_is_the_210_days_vk_dialog_states():
-    assert RESTORE_WINDOW == timedelta(days=210)
+    assert timedelta(days=210) == RESTORE_WINDOW
 
 
-@pytest.mark.parametrize("value", [date(2026, 1, 31), datetime(2026, 1, 31, 23, 59), "2026-01-31", "31.01.2026", " 2026-01-31\n"])
+@pytest.mark.parametrize(
+    "value", [date(2026, 1, 31), datetime(2026, 1, 31, 23, 59), "2026-01-31", "31.01.2026", " 2026-01-31\n"]
+)
 def test_every_accepted_form_gives_the_same_deadline(value):
     assert restore_deadline(value) == date(2026, 8, 29)
 
@@ -73,8 +75,20 @@ def test_describe_after_the_deadline_says_the_window_closed_and_names_the_date(l
 
 @pytest.mark.parametrize(
     ("count", "expected"),
-    [(1, "1 день"), (2, "2 дня"), (4, "4 дня"), (5, "5 дней"), (11, "11 дней"), (12, "12 дней"),
-     (14, "14 дней"), (21, "21 день"), (22, "22 дня"), (25, "25 дней"), (111, "111 дней"), (0, "0 дней")],
+    [
+        (1, "1 день"),
+        (2, "2 дня"),
+        (4, "4 дня"),
+        (5, "5 дней"),
+        (11, "11 дней"),
+        (12, "12 дней"),
+        (14, "14 дней"),
+        (21, "21 день"),
+        (22, "22 дня"),
+        (25, "25 дней"),
+        (111, "111 дней"),
+        (0, "0 дней"),
+    ],
 )
 def test_russian_plural_forms(count, expected):
     assert format_days(count, "ru") == expected

@@ -8,15 +8,13 @@ any other file; without them those links alone are let through, unless
 
 from __future__ import annotations
 
+import os
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import os
-import shutil
-
 import pytest
-
 from docbuild import LANGUAGES, ROOT
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
@@ -71,7 +69,9 @@ def broken_links(outdir: Path, *, allow_missing_pdf: bool = False) -> list[str]:
 
 
 def test_the_checker_finds_missing_files_and_anchors(tmp_path):
-    (tmp_path / "a.html").write_text('<p id="here"></p><a href="b.html">x</a><a href="a.html#here">y</a><a href="#gone">z</a>')
+    (tmp_path / "a.html").write_text(
+        '<p id="here"></p><a href="b.html">x</a><a href="a.html#here">y</a><a href="#gone">z</a>'
+    )
     assert broken_links(tmp_path) == ["a.html -> b.html (no such file)", "a.html -> #gone (no such anchor)"]
 
 

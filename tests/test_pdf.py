@@ -15,8 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from docbuild import DOCS, LANGUAGES, ROOT
+
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import RESTORE_WINDOW, format_days
 from vkdocs.messages import message

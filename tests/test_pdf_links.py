@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from docbuild import LANGUAGES
+
 from vkdocs.checklist import situations
 from vkdocs.sphinxext import handout_file, manual_file
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
 from docbuild import DOCS, Build
+
 from vkdocs.checklist import build_checklist, situations
 
 PAGE = """# Checklists
@@ -32,7 +32,8 @@ def build_page(tmp_path, language: str, body: str, builder: str = "html"):
     out = tmp_path / "out"
     done = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "-q", "-b", builder, "-D", f"language={language}", str(src), str(out)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     return Build(language, out, done.returncode, done.stdout + done.stderr)
 

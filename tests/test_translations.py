@@ -16,7 +16,9 @@ def test_every_english_message_is_translated_and_not_fuzzy():
 def test_catalogs_match_the_russian_sources(tmp_path):
     build = sphinx_build("gettext", "ru", tmp_path / "gettext")
     assert build.returncode == 0, build.output
-    templates = {p.relative_to(tmp_path / "gettext").with_suffix(".po"): p for p in (tmp_path / "gettext").rglob("*.pot")}
+    templates = {
+        p.relative_to(tmp_path / "gettext").with_suffix(".po"): p for p in (tmp_path / "gettext").rglob("*.pot")
+    }
     catalogs_here = {p.relative_to(LOCALE) for p in LOCALE.rglob("*.po")}
     missing = sorted(str(p) for p in set(templates) - catalogs_here)
     extra = sorted(str(p) for p in catalogs_here - set(templates))

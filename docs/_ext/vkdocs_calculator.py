@@ -74,7 +74,9 @@ def calculator_data(lang: str) -> dict:
     pattern = _clean(locale.date_formats["long"].pattern)
     for match in _PATTERN_FIELDS.finditer(pattern):
         if match.group(1) and match.group(0) not in _SUPPORTED_FIELDS:
-            raise ExtensionError(f"vk-deadline-calculator: date field {match.group(0)!r} in {pattern!r} is not supported")
+            raise ExtensionError(
+                f"vk-deadline-calculator: date field {match.group(0)!r} in {pattern!r} is not supported"
+            )
     return {
         "lang": lang,
         "windowDays": RESTORE_WINDOW.days,

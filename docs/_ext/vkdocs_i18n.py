@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -74,7 +74,9 @@ def _write_js_catalog(path, catalog, language: str) -> None:
             continue
         key = message.id[0] if isinstance(message.id, tuple) else message.id
         data["messages"][key] = list(message.string) if isinstance(message.string, tuple) else message.string
-    path.write_text(f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, indent=1)});\n", encoding="utf-8")
+    path.write_text(
+        f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, indent=1)});\n", encoding="utf-8"
+    )
 
 
 def other_language(language: str) -> str:
@@ -84,7 +86,7 @@ def other_language(language: str) -> str:
 def build_date(language: str) -> str:
     """The build date as a long localized date (reproducible with SOURCE_DATE_EPOCH)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return format_long_date(moment.date(), language)
 
 

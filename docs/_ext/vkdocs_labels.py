@@ -107,7 +107,9 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
     paragraph = nodes.paragraph(classes=["vk-pagemeta"], translatable=False)
     text = TEXTS["reviewed"][language].format(format_long_date(reviewed, language))
     paragraph += nodes.Text(f"{text} · {_sources_text(guides, language)} (")
-    link = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget="sources", refexplicit=True, refwarn=True)
+    link = addnodes.pending_xref(
+        "", refdomain="std", reftype="ref", reftarget="sources", refexplicit=True, refwarn=True
+    )
     link += nodes.inline(TEXTS["method"][language], TEXTS["method"][language])
     paragraph += link
     paragraph += nodes.Text(")")

@@ -33,7 +33,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
-
 from sphinx.util import logging
 
 from vkdocs.checklist import build_checklist, situations
@@ -154,8 +153,12 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         config.latex_documents = []
         for situation in situations():
             if not (app.srcdir / f"{situation}.md").is_file():
-                logger.warning("no handout page for situation %r: add %s.md holding {vk-handout} %s",
-                               situation, situation, situation)
+                logger.warning(
+                    "no handout page for situation %r: add %s.md holding {vk-handout} %s",
+                    situation,
+                    situation,
+                    situation,
+                )
                 continue
             title = build_checklist(situation, lang=language).title
             config.latex_documents.append((situation, _tex(handout_file(situation, language)), title, author, "howto"))
@@ -168,7 +171,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 def visit_admonition_latex(self, node: nodes.Element) -> None:
     """A generic admonition takes its style (tip, caution, danger) from its class in print too."""
     style = next((c for c in ("danger", "caution", "tip", "warning") if c in node["classes"]), "note")
-    self.body.append("\n" + r"\begin{sphinxadmonition}{%s}" % style)
+    self.body.append("\n" + rf"\begin{{sphinxadmonition}}{{{style}}}")
     self.no_latex_floats += 1
 
 

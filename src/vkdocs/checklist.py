@@ -17,8 +17,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import groupby
 from importlib.resources import files
+from itertools import groupby
 
 from vkdocs.deadline import DateLike, check_language, describe
 from vkdocs.errors import InputError

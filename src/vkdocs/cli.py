@@ -114,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     lang = default_language()
     # Read --lang first, so even errors in other arguments speak that language.
     for index, arg in enumerate(argv):
-        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else (argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        )
         if value in LANGUAGES:
             lang = value
     try:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from babel.dates import format_date
 from babel import Locale
+from babel.dates import format_date
 
 from vkdocs.errors import InputError, InputTypeError
 from vkdocs.messages import LANGUAGES, message

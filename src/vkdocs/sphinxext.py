@@ -195,7 +195,9 @@ class HandoutDirective(SphinxDirective):
         except InputError as error:
             raise self.error(str(error)) from None
         body: list[nodes.Node] = [
-            _paragraph(message("handout_built", lang, date=_build_day(self.config, lang)), classes=("vk-handout__built",))
+            _paragraph(
+                message("handout_built", lang, date=_build_day(self.config, lang)), classes=("vk-handout__built",)
+            )
         ]
         if checklist.situation == "restore":
             fillin = nodes.container(classes=["vk-fillin"])
@@ -224,7 +226,9 @@ class HandoutListDirective(SphinxDirective):
         lang = self.config.language
         items = nodes.bullet_list(classes=["vk-handouts"])
         entries = [(message("manual_title", lang), manual_file(lang), None)]
-        entries += [(titles[lang], handout_file(key, lang), situation_page(key)) for key, titles in situations().items()]
+        entries += [
+            (titles[lang], handout_file(key, lang), situation_page(key)) for key, titles in situations().items()
+        ]
         for title, filename, page in entries:
             paragraph = nodes.paragraph()
             if page in self.env.found_docs:
@@ -329,4 +333,13 @@ def setup(app: Sphinx) -> dict:
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-__all__ = ["ChecklistDirective", "HandoutDirective", "HandoutListDirective", "PLATFORMS", "checklist_nodes", "handout_file", "manual_file", "setup"]
+__all__ = [
+    "ChecklistDirective",
+    "HandoutDirective",
+    "HandoutListDirective",
+    "PLATFORMS",
+    "checklist_nodes",
+    "handout_file",
+    "manual_file",
+    "setup",
+]

@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from docbuild import LANGUAGES, page_names
 
 CHROMIUM = Path(os.environ.get("VKDOCS_CHROMIUM", "/usr/bin/chromium"))
@@ -146,7 +145,9 @@ class Guard:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
     def assert_clean(self) -> None:
-        assert not self.foreign, "requests left 127.0.0.1 (a privacy guide must not leak its readers):\n" + "\n".join(self.foreign)
+        assert not self.foreign, "requests left 127.0.0.1 (a privacy guide must not leak its readers):\n" + "\n".join(
+            self.foreign
+        )
         assert not self.problems, "\n".join(self.problems)
 
 

@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from docbuild import LANGUAGES
+
 from vkdocs.deadline import RESTORE_WINDOW, VK_LAUNCH, describe
 from vkdocs.errors import InputError
 from vkdocs.messages import message

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import pytest
-
 from docbuild import LANGUAGES, page_names
 
-OTHER = dict(zip(LANGUAGES, reversed(LANGUAGES)))
+OTHER = dict(zip(LANGUAGES, reversed(LANGUAGES), strict=True))
 CONTENT_PAGES = [name for name in page_names() if name not in {"genindex", "search"}]
 PHONE = {"width": 375, "height": 740}
 
 
-@pytest.fixture(params=[(language, name) for language in LANGUAGES for name in CONTENT_PAGES], ids=lambda p: f"{p[0]}/{p[1]}")
+@pytest.fixture(
+    params=[(language, name) for language in LANGUAGES for name in CONTENT_PAGES], ids=lambda p: f"{p[0]}/{p[1]}"
+)
 def content_page(request) -> tuple[str, str]:
     return request.param
 
@@ -36,5 +37,7 @@ def test_switcher_keeps_the_section_on_a_phone(page, guard, base_url, content_pa
     with page.expect_navigation():
         page.locator("a[data-vk-lang-switch]").click()
     assert page.url == f"{base_url}/{OTHER[language]}/{name}.html#{section}"
-    assert page.evaluate("() => document.querySelector(':target')?.id") == section, f"no #{section} in the {OTHER[language]} page"
+    assert page.evaluate("() => document.querySelector(':target')?.id") == section, (
+        f"no #{section} in the {OTHER[language]} page"
+    )
     guard.assert_clean()

@@ -57,7 +57,9 @@ READABILITY = """
 """
 
 
-def test_page_loads_with_no_console_error_no_failed_request_and_nothing_from_elsewhere(page, guard, base_url, site_page):
+def test_page_loads_with_no_console_error_no_failed_request_and_nothing_from_elsewhere(
+    page, guard, base_url, site_page
+):
     language, name = site_page
     response = page.goto(f"{base_url}/{language}/{name}.html", wait_until="load")
     assert response.ok

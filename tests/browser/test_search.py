@@ -10,7 +10,6 @@ from __future__ import annotations
 from urllib.parse import quote, urlsplit
 
 import pytest
-
 from docbuild import DOCS
 
 #: How many results count as "found": what a phone shows without scrolling.
@@ -47,13 +46,15 @@ def results(page, base_url: str, language: str, query: str) -> list[str]:
     page.goto(f"{base_url}/{language}/search.html?q={quote(query)}")
     # Finished when the heading's "Searching…" (with its pulsing dots) becomes "Search Results".
     # (The summary line would be simpler, but Sphinx's Russian catalog leaves it empty.)
-    page.wait_for_function("() => { const h = document.querySelector('#search-results h2'); return h && !h.querySelector('span'); }")
+    page.wait_for_function(
+        "() => { const h = document.querySelector('#search-results h2'); return h && !h.querySelector('span'); }"
+    )
     hrefs = page.eval_on_selector_all("#search-results ul.search > li > a", "links => links.map(a => a.href)")
     prefix = f"/{language}/"
     return [urlsplit(href).path.removeprefix(prefix).removesuffix(".html") for href in hrefs]
 
 
-@pytest.mark.parametrize(("language", "query", "expected"), SEARCHES, ids=[f"{l}-{q}" for l, q, _ in SEARCHES])
+@pytest.mark.parametrize(("language", "query", "expected"), SEARCHES, ids=[f"{lang}-{q}" for lang, q, _ in SEARCHES])
 def test_search_finds_the_page(page, guard, base_url, language, query, expected):
     if not (DOCS / f"{expected}.md").exists():
         pytest.skip(f"docs/{expected}.md is not written yet")
