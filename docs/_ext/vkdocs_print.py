@@ -36,7 +36,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from vkdocs.checklist import build_checklist, situations
-from vkdocs.sphinxext import handout_file, manual_file
+from vkdocs.sphinxext_print import handout_file, manual_file
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,241 @@
+"""The print parts of the Sphinx extension: handouts, links to the PDFs, drawn boxes.
+
+:mod:`vkdocs.sphinxext` sets this module up; ``docs/_ext/vkdocs_print.py``
+holds the LaTeX settings.
+
+* Under each ``{vk-checklist}``, HTML pages get a link to the printable
+  handout in the build's language (``Print: handout (PDF)``), at
+  ``<vkdocs_handout_dir>/handout-<situation>-<lang>.pdf`` of the HTML output;
+  other builders leave the link out (on paper the reader has it already).
+
+* ``{vk-handout} SITUATION`` is the whole body of a printable handout (built
+  with the LaTeX builder from ``docs/_handouts``): the build date, for
+  ``restore`` a line to fill in by hand with a note on the restore window, and
+  the checklist with its warnings.
+
+* ``{vk-handouts}`` lists every handout (and the whole manual) as downloads.
+
+* MyST task-list checkboxes (``- [ ] …``) are raw HTML; for every other builder
+  they become the same drawn boxes as the checklists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from vkdocs.checklist import build_checklist, situation_page, situations
+from vkdocs.deadline import RESTORE_WINDOW, format_days, format_long_date
+from vkdocs.errors import InputError
+from vkdocs.messages import message
+from vkdocs.sphinxext import checklist_nodes, paragraph, untranslatable, vk_checkbox
+
+
+def handout_file(situation: str, lang: str) -> str:
+    """The file name of a situation's handout: ``handout-restore-en.pdf``."""
+    return f"handout-{situation}-{lang}.pdf"
+
+
+def manual_file(lang: str) -> str:
+    """The file name of the whole manual: ``vkdocs-en.pdf``."""
+    return f"vkdocs-{lang}.pdf"
+
+
+class vk_blank(nodes.Inline, nodes.Element):
+    """A line to fill in by hand: drawn in print, underscores elsewhere."""
+
+
+def visit_blank_html(self, node: vk_blank) -> None:
+    self.body.append('<span class="vk-blank">__________</span>')
+    raise nodes.SkipNode
+
+
+def visit_blank_latex(self, node: vk_blank) -> None:
+    self.body.append(r"\vkblank{}")
+    raise nodes.SkipNode
+
+
+def visit_blank_text(self, node: vk_blank) -> None:
+    self.add_text("__________")
+    raise nodes.SkipNode
+
+
+class vk_handout_link(nodes.Inline, nodes.TextElement):
+    """A link to a PDF in the HTML output's ``vkdocs_handout_dir``: ``node["file"]``.
+
+    :class:`ResolvePdfLinks` turns it into a relative link for HTML builders
+    and into plain text (with the file name) for the others.
+    """
+
+
+def print_link(situation: str, lang: str) -> nodes.paragraph:
+    """``Print: handout (PDF)``, a link to the situation's handout."""
+    line = nodes.paragraph(classes=["vk-print-link"])
+    line += nodes.Text(message("print_label", lang) + " ")
+    text = message("handout_link", lang)
+    line += vk_handout_link(text, text, file=handout_file(situation, lang))
+    return line
+
+
+def _build_day(config: Config, lang: str) -> str:
+    """The build date as Sphinx has it (``today``, reproducible with SOURCE_DATE_EPOCH)."""
+    return config.today or format_long_date(date.today(), lang)
+
+
+class HandoutDirective(SphinxDirective):
+    """``{vk-handout} SITUATION``: the body of a printable handout (its title is the document's)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        lang = self.config.language
+        try:
+            checklist = build_checklist(self.arguments[0], lang=lang)
+        except InputError as error:
+            raise self.error(str(error)) from None
+        body: list[nodes.Node] = [
+            paragraph(
+                message("handout_built", lang, date=_build_day(self.config, lang)), classes=("vk-handout__built",)
+            )
+        ]
+        if checklist.situation == "restore":
+            fillin = nodes.container(classes=["vk-fillin"])
+            line = nodes.paragraph(classes=["vk-fillin__line"])
+            line += nodes.strong(message("handout_deleted_on", lang), message("handout_deleted_on", lang))
+            line += nodes.Text(" ")
+            line += vk_blank()
+            line += nodes.Text(" · ")
+            line += nodes.strong(message("handout_restore_before", lang), message("handout_restore_before", lang))
+            line += nodes.Text(" ")
+            line += vk_blank()
+            fillin += line
+            fillin += paragraph(
+                message("handout_window", lang, days=format_days(RESTORE_WINDOW.days, lang)),
+                classes=("vk-fillin__note",),
+            )
+            body.append(fillin)
+        body.append(checklist_nodes(checklist, title=False))
+        return [untranslatable(node) for node in body]
+
+
+class HandoutListDirective(SphinxDirective):
+    """``{vk-handouts}``: every handout in the build's language, with the page it comes from."""
+
+    def run(self) -> list[nodes.Node]:
+        lang = self.config.language
+        items = nodes.bullet_list(classes=["vk-handouts"])
+        entries: list[tuple[str, str, str | None]] = [(message("manual_title", lang), manual_file(lang), None)]
+        entries += [
+            (titles[lang], handout_file(key, lang), situation_page(key)) for key, titles in situations().items()
+        ]
+        for title, filename, page in entries:
+            line = nodes.paragraph()
+            if page in self.env.found_docs:
+                ref = addnodes.pending_xref(
+                    "", refdomain="std", reftype="doc", reftarget="/" + page, refexplicit=True, refwarn=True
+                )
+                ref += nodes.inline(title, title)
+                line += ref
+            else:
+                line += nodes.Text(title)
+            line += nodes.Text(": ")
+            line += vk_handout_link("PDF", "PDF", file=filename)
+            items += nodes.list_item("", line)
+        return [untranslatable(items)]
+
+
+class AddPrintLinks(SphinxPostTransform):
+    """HTML only: a "Print: handout (PDF)" line at the end of each page checklist."""
+
+    default_priority = 90  # before ResolvePdfLinks
+
+    def run(self, **kwargs) -> None:
+        if self.app.builder.format != "html":
+            return
+        for container in list(self.document.findall(nodes.container)):
+            if container.get("print_link"):
+                container += untranslatable(print_link(container["situation"], self.config.language))
+
+
+class ResolvePdfLinks(SphinxPostTransform):
+    """HTML: a relative link into the output's PDF folder. Elsewhere: the text and the file name."""
+
+    default_priority = 100
+
+    def run(self, **kwargs) -> None:
+        env = self.env
+        docname = env.current_document.docname if hasattr(env, "current_document") else env.docname
+        html = self.app.builder.format == "html"
+        for node in list(self.document.findall(vk_handout_link)):
+            text = node.astext()
+            if html:
+                base = self.app.builder.get_target_uri(docname)
+                uri = relative_uri(base, self.config.vkdocs_handout_dir.rstrip("/") + "/" + node["file"])
+                link = nodes.reference(text, text, refuri=uri, classes=["vk-handout-link"])
+                node.replace_self(link)
+            else:
+                node.replace_self(nodes.Text(f"{text} ({node['file']})"))
+
+
+_TASK_CHECKBOX = re.compile(r'<input[^>]*class="task-list-item-checkbox"[^>]*>')
+
+
+class PrintTaskListBoxes(SphinxPostTransform):
+    """MyST's task-list boxes are raw HTML, which other builders drop: draw them instead."""
+
+    default_priority = 100
+
+    def run(self, **kwargs) -> None:
+        if self.app.builder.format == "html":
+            return
+        lists: list[nodes.bullet_list] = []
+        for raw in list(self.document.findall(nodes.raw)):
+            if "html" in raw.get("format", "").split() and _TASK_CHECKBOX.fullmatch(raw.astext().strip()):
+                task_list = next((n for n in _ancestors(raw) if isinstance(n, nodes.bullet_list)), None)
+                raw.replace_self(vk_checkbox(checked="checked" in raw.astext()))
+                if task_list is not None and task_list not in lists:
+                    lists.append(task_list)
+        for task_list in lists:
+            # Styled like the checklists: the box in place of the bullet.
+            if not any("vk-checklist" in n.get("classes", []) for n in _ancestors(task_list)):
+                wrapper = nodes.container(classes=["vk-checklist"])
+                task_list.replace_self(wrapper)
+                wrapper += task_list
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def setup(app: Sphinx) -> None:
+    """Register the print parts; :func:`vkdocs.sphinxext.setup` calls it."""
+    app.add_node(
+        vk_blank,
+        html=(visit_blank_html, None),
+        latex=(visit_blank_latex, None),
+        text=(visit_blank_text, None),
+        man=(visit_blank_text, None),
+        texinfo=(visit_blank_text, None),
+    )
+    app.add_node(vk_handout_link)
+    app.add_config_value("vkdocs_handout_dir", "pdf", "env", types=[str])
+    app.add_directive("vk-handout", HandoutDirective)
+    app.add_directive("vk-handouts", HandoutListDirective)
+    app.add_post_transform(AddPrintLinks)
+    app.add_post_transform(ResolvePdfLinks)
+    app.add_post_transform(PrintTaskListBoxes)
+
+
+__all__ = ["HandoutDirective", "HandoutListDirective", "handout_file", "manual_file", "print_link", "setup"]
