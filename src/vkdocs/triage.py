@@ -63,6 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # the page, the terminal and print
     "read": {"ru": "Читайте:", "en": "Read:"},
+    "leads_to": {"ru": " — ", "en": ": "},
     "go_to_question": {"ru": "перейдите к вопросу", "en": "go on to the question"},
     "on_page": {"ru": "На странице «{page}».", "en": "On the page “{page}”."},
     "page_number": {"ru": "с.", "en": "p."},
@@ -122,7 +123,7 @@ class Destination:
         """The page's title, then the section's when it is a section of the page.
 
         >>> print(load_tree().destinations["hacked"].heading("en"))
-        You can't get into your page › Your page was hacked
+        You can’t get into your page › Your page was hacked
         >>> print(load_tree().destinations["delete"].heading("ru"))
         Удалить свою страницу
         """
