@@ -126,10 +126,25 @@ class TriageDirective(SphinxDirective):
 def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
     """The path for print: the first question, then every answer indented under its question."""
     outline = nodes.container(classes=["vk-triage-outline"])
+    # One page: a smaller type and tight lists.
+    outline += nodes.raw(
+        "",
+        r"\par\smallskip\begingroup\small\setlength{\parskip}{0pt}\makeatletter"
+        + "".join(
+            rf"\setlength{{\leftmargin{level}}}{{1.5em}}"
+            rf"\def\@list{level}{{\leftmargin\leftmargin{level}\topsep\z@\parsep\z@\itemsep 1pt}}"
+            for level in ("i", "ii", "iii", "iv")
+        )
+        + r"\makeatother",
+        format="latex",
+    )
     first = tree.questions[tree.start].text[lang]
     outline += nodes.paragraph("", "", nodes.strong(first, first))
 
+    shown: set[str] = set()
+
     def answers(anchor: str) -> nodes.bullet_list:
+        shown.add(anchor)
         items = nodes.bullet_list()
         for answer in tree.questions[anchor].answers:
             line = nodes.paragraph()
@@ -138,10 +153,13 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
             if answer.next is not None:
                 text = tree.questions[answer.next].text[lang]
                 line += nodes.strong(text, text)
-                item += answers(answer.next)
+                if answer.next in shown:  # a question asked on two paths: its answers are printed once
+                    line += nodes.Text(" " + triage_message("answers_above", lang))
+                else:
+                    item += answers(answer.next)
             else:
                 destination: Destination = tree.destinations[answer.read]
-                line += _ref(docname, answer.read, destination.heading(lang))
+                line += _ref(docname, answer.read, destination.title[lang])
                 line += nodes.Text(", " + triage_message("page_number", lang) + "\u00a0")
                 line += vk_pageref(docname=destination.page, anchor=destination.anchor)
                 line += nodes.Text(".")
@@ -151,6 +169,7 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
         return items
 
     outline += answers(tree.start)
+    outline += nodes.raw("", r"\par\endgroup", format="latex")
     return outline
 
 

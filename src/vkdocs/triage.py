@@ -67,6 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "go_to_question": {"ru": "перейдите к вопросу", "en": "go on to the question"},
     "on_page": {"ru": "На странице «{page}».", "en": "On the page “{page}”."},
     "page_number": {"ru": "с.", "en": "p."},
+    "answers_above": {"ru": "(ответы см. выше)", "en": "(answers above)"},
     # the page's buttons
     "back": {"ru": "Назад", "en": "Back"},
     "restart": {"ru": "Начать сначала", "en": "Start over"},
