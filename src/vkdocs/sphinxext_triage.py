@@ -64,10 +64,6 @@ class vk_data_link(nodes.Inline, nodes.TextElement):
     """A link to ``node["file"]`` in ``data/`` of the HTML output; plain text elsewhere."""
 
 
-def _tree() -> Tree:
-    return load_tree()
-
-
 def _ref(docname: str, target: str, text: str) -> addnodes.pending_xref:
     ref = addnodes.pending_xref(
         "", refdomain="std", reftype="ref", reftarget=target, refexplicit=True, refwarn=True, refdoc=docname
@@ -100,7 +96,7 @@ class TriageDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         lang = self.config.language
         try:
-            tree = _tree()
+            tree = load_tree()
         except ValueError as error:
             raise self.error(f"{DATA_SOURCE}: {error}") from None
         docname = self.env.docname
@@ -208,7 +204,7 @@ class TriageForms(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         builder = self.app.builder
         for node in list(self.document.findall(vk_triage)):
-            tree, lang = _tree(), node["lang"]
+            tree, lang = load_tree(), node["lang"]
             if builder.format == "latex":
                 node.replace_self(untranslatable(_outline(tree, lang, node["docname"])))
             elif builder.format == "html":
@@ -285,7 +281,7 @@ class ResolveDataLinks(SphinxPostTransform):
 def check_destinations(app: Sphinx, env: BuildEnvironment) -> None:
     """Every section the path leads to exists, on the data's page, under the data's title (in this language)."""
     std = env.domains.standard_domain
-    tree = _tree()
+    tree = load_tree()
     if tree.start not in std.labels:
         return  # no {vk-triage} in this project
     lang = env.config.language
