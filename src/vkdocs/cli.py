@@ -19,6 +19,7 @@ from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import check_language, describe
 from vkdocs.errors import InputError, InputTypeError
 from vkdocs.messages import LANGUAGES, message
+from vkdocs.triage import add_triage_parser, run_triage
 
 FORMATS = ("text", "markdown")
 
@@ -92,6 +93,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
     listing = commands.add_parser("situations", help=texts["situations"])
     listing.add_argument("--lang", help=texts["lang"])
+    add_triage_parser(commands, lang)
     return parser
 
 
@@ -125,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser(lang).parse_args(argv)
         if args.lang is not None:
             lang = check_language(args.lang)
+        if args.command == "triage":
+            return run_triage(args, lang)
         print(_run(args, lang))
     except (InputError, InputTypeError) as error:
         print(f"vkdocs: {error.localized(lang)}", file=sys.stderr)

@@ -1,0 +1,177 @@
+"""The procedures and the question path as one open dataset, ``vkdocs.json``, with its JSON Schema.
+
+Built from the package's own data (``data/procedures.json``,
+``data/triage.json``, ``data/guides.json``), so the dataset says exactly what
+the pages, the command line and the handouts say, in every language at once.
+Each step carries the guides it comes from (``sources``, letters ``A``–``E``;
+an empty list is vkdocs' own safety advice) and the date its situation was
+last checked against them (``checked``). The schema
+(``data/vkdocs.schema.json``, JSON Schema draft 2020-12) documents every field.
+
+>>> data = build_dataset()
+>>> data["version"], data["license"]["id"], data["languages"]
+('1.0.0', 'CC-BY-SA-4.0', ['ru', 'en'])
+>>> step = data["situations"]["restore"]["steps"][0]
+>>> sorted(step)
+['checked', 'sources', 'text']
+>>> step["checked"] == data["situations"]["restore"]["checked"]
+True
+>>> data["triage"]["destinations"]["restore-steps"]["path"]
+'howto/restore.html#restore-steps'
+
+The documentation build publishes both files beside the HTML pages
+(``<language>/data/``); ``python -m vkdocs.dataset DIRECTORY`` writes them anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from vkdocs.deadline import RESTORE_WINDOW
+from vkdocs.messages import LANGUAGES
+from vkdocs.triage import MAX_ANSWERS, load_tree
+
+#: The dataset's version, semantic versioning (https://semver.org): MAJOR when a
+#: field is removed or changes meaning, MINOR when fields or situations are
+#: added, PATCH when texts are corrected.
+DATASET_VERSION = "1.0.0"
+
+DATA_FILE = "vkdocs.json"
+SCHEMA_FILE = "vkdocs.schema.json"
+
+LICENSE = {
+    "id": "CC-BY-SA-4.0",
+    "name": "Creative Commons Attribution-ShareAlike 4.0 International",
+    "url": "https://creativecommons.org/licenses/by-sa/4.0/",
+}
+
+DESCRIPTION = {
+    "ru": "Как удалить, восстановить, скрыть страницу ВКонтакте и вернуть к ней доступ: шаги, предупреждения "
+    "и вопросы, которые ведут к нужной инструкции. Собрано по пяти руководствам из интернета (A–E) и сверено "
+    "с ними; это не проверка в самом VK.",
+    "en": "How to delete, restore and hide a VKontakte page and get access back: steps, warnings, and the "
+    "questions that lead to the right guide. Compiled from five web guides (A–E) and checked against them; "
+    "not tested in VK itself.",
+}
+
+
+def _read(name: str) -> dict:
+    return json.loads(files("vkdocs").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+@cache
+def schema() -> dict:
+    """The JSON Schema (draft 2020-12) of :func:`build_dataset`'s result.
+
+    >>> schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    """
+    return _read(SCHEMA_FILE)
+
+
+@cache
+def _procedures() -> dict:
+    return _read("procedures.json")
+
+
+def _step(record: dict, checked: str) -> dict:
+    step = {key: record[key] for key in ("platforms", "text", "warning") if key in record}
+    step["sources"] = list(record["sources"])
+    step["checked"] = checked
+    return step
+
+
+def _situations() -> dict:
+    result = {}
+    for key, record in _procedures()["situations"].items():
+        result[key] = {
+            "title": record["title"],
+            "page": record["page"],
+            "checked": record["checked"],
+            "steps": [_step(step, record["checked"]) for step in record["steps"]],
+            "warnings": list(record.get("warnings", [])),
+        }
+    return result
+
+
+def _triage() -> dict:
+    tree = load_tree()
+    raw = _read("triage.json")
+    destinations = {}
+    for anchor, destination in tree.destinations.items():
+        entry = {"page": destination.page, "path": destination.path, "title": destination.title}
+        if destination.situation is not None:
+            entry["situation"] = destination.situation
+        destinations[anchor] = entry
+    return {
+        "start": tree.start,
+        "max_answers": MAX_ANSWERS,
+        "questions": raw["questions"],
+        "destinations": destinations,
+        "pages": raw["pages"],
+    }
+
+
+def build_dataset() -> dict:
+    """The whole dataset as a JSON-ready dict: procedures and question path in every language."""
+    return {
+        "name": "vkdocs",
+        "description": DESCRIPTION,
+        "version": DATASET_VERSION,
+        "license": LICENSE,
+        "languages": list(LANGUAGES),
+        "restore_window_days": RESTORE_WINDOW.days,
+        "guides": _read("guides.json"),
+        "platforms": _procedures()["platforms"],
+        "situations": _situations(),
+        "triage": _triage(),
+    }
+
+
+def to_json(data: dict) -> str:
+    """``data`` as the published files spell it: UTF-8 text, two-space indents, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write(directory: str | Path) -> list[Path]:
+    """Write ``vkdocs.json`` and ``vkdocs.schema.json`` into ``directory`` (made if missing); return their paths."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in ((DATA_FILE, build_dataset()), (SCHEMA_FILE, schema())):
+        path = directory / name
+        path.write_text(to_json(data), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m vkdocs.dataset DIRECTORY``: write both files there."""
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 1:
+        print("usage: python -m vkdocs.dataset DIRECTORY", file=sys.stderr)
+        return 2
+    for path in write(argv[0]):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+__all__ = [
+    "DATASET_VERSION",
+    "DATA_FILE",
+    "LICENSE",
+    "SCHEMA_FILE",
+    "build_dataset",
+    "main",
+    "schema",
+    "to_json",
+    "write",
+]

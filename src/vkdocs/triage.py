@@ -1,0 +1,475 @@
+"""The question path: a few questions that lead a reader to the right page and section.
+
+The tree lives in ``data/triage.json``, both languages side by side, beside the
+procedures. The start page renders it (:mod:`vkdocs.sphinxext_triage`), the
+manual prints it as an outline, and ``vkdocs triage`` asks it in the terminal:
+the same answers lead to the same place everywhere.
+
+>>> tree = load_tree()
+>>> question = tree.questions[tree.start]
+>>> print(question.text["en"])
+Is it your page?
+>>> [answer.text["en"] for answer in question.answers]
+['Yes, it is mine', 'No, it is someone else’s, or someone is pretending to be me']
+>>> print(tree.follow([1, 1, 5, 1]).path)
+howto/restore.html#restore-steps
+
+A question is a section of the start page, its key is that section's anchor
+(``path-whose``); an answer either asks the ``next`` question or says which
+section to ``read``: a Sphinx label, which is the section's anchor in HTML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import TextIO
+
+from vkdocs.checklist import situation_page, situations
+from vkdocs.errors import InputError
+from vkdocs.messages import LANGUAGES
+
+#: A reader reaches the page to read in at most this many answers.
+MAX_ANSWERS = 4
+
+#: The words around the tree on the page, in print and in the terminal.
+MESSAGES: dict[str, dict[str, str]] = {
+    # the command line
+    "help": {
+        "ru": "несколько вопросов, которые приведут к нужной инструкции",
+        "en": "a few questions that lead to the right guide",
+    },
+    "help_lang": {
+        "ru": "язык: ru или en (по умолчанию из LC_ALL/LANG)",
+        "en": "language: ru or en (default from LC_ALL/LANG)",
+    },
+    "prompt": {"ru": "Ваш ответ (1–{count}): ", "en": "Your answer (1–{count}): "},
+    "not_offered": {
+        "ru": "На вопрос «{question}» нет ответа {value!r}: введите номер от 1 до {count}.",
+        "en": "“{question}” has no answer {value!r}: type a number from 1 to {count}.",
+    },
+    "input_ended": {
+        "ru": "Ответы закончились раньше времени: на вопрос «{question}» нужен номер от 1 до {count}.",
+        "en": "The answers ran out too early: “{question}” needs a number from 1 to {count}.",
+    },
+    "unknown_answer_path": {
+        "ru": "Путь ответов {value!r} не ведёт ни к одной странице.",
+        "en": "The answers {value!r} do not lead to a page.",
+    },
+    # the page, the terminal and print
+    "read": {"ru": "Читайте:", "en": "Read:"},
+    "leads_to": {"ru": " — ", "en": ": "},
+    "go_to_question": {"ru": "перейдите к вопросу", "en": "go on to the question"},
+    "on_page": {"ru": "На странице «{page}».", "en": "On the page “{page}”."},
+    "page_number": {"ru": "с.", "en": "p."},
+    "answers_above": {"ru": "(ответы см. выше)", "en": "(answers above)"},
+    # the page's buttons
+    "back": {"ru": "Назад", "en": "Back"},
+    "restart": {"ru": "Начать сначала", "en": "Start over"},
+    "answers_so_far": {"ru": "Ваши ответы", "en": "Your answers so far"},
+}
+
+
+def triage_message(key: str, lang: str, /, **params: object) -> str:
+    """The message ``key`` in ``lang``; a parameter given in both languages is taken in ``lang``.
+
+    >>> triage_message("prompt", "en", count=3)
+    'Your answer (1–3): '
+    >>> triage_message("input_ended", "ru", question={"ru": "Это ваша страница?", "en": "Is it your page?"}, count=2)
+    'Ответы закончились раньше времени: на вопрос «Это ваша страница?» нужен номер от 1 до 2.'
+    """
+    params = {name: value[lang] if isinstance(value, dict) else value for name, value in params.items()}
+    return MESSAGES[key][lang].format(**params)
+
+
+class AnswerError(InputError):
+    """An answer the question does not offer, or no answer where one was needed."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        ValueError.__init__(self, triage_message(key, "en", **params))
+
+    def localized(self, lang: str) -> str:
+        """The message in ``lang`` (``"ru"`` or ``"en"``)."""
+        return triage_message(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Destination:
+    """A section to read: its Sphinx label (the HTML anchor), page, and titles in both languages."""
+
+    anchor: str
+    page: str
+    title: dict[str, str]
+    page_title: dict[str, str]
+    situation: str | None = None
+
+    @property
+    def path(self) -> str:
+        """Where it is in the built site, from the language's root: ``howto/restore.html#restore-steps``."""
+        return f"{self.page}.html#{self.anchor}"
+
+    @property
+    def is_page(self) -> bool:
+        """True when the anchor is the page itself (its title is the page's title)."""
+        return self.title == self.page_title
+
+    def heading(self, lang: str) -> str:
+        """The page's title, then the section's when it is a section of the page.
+
+        >>> print(load_tree().destinations["hacked"].heading("en"))
+        You can’t get into your page › Your page was hacked
+        >>> print(load_tree().destinations["delete"].heading("ru"))
+        Удалить свою страницу
+        """
+        if self.is_page:
+            return self.title[lang]
+        return f"{self.page_title[lang]} › {self.title[lang]}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: it asks the ``next`` question or says which section to ``read``, with an optional note."""
+
+    text: dict[str, str]
+    next: str | None = None
+    read: str | None = None
+    note: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question with its answers, numbered from 1 in the order given."""
+
+    anchor: str
+    text: dict[str, str]
+    answers: tuple[Answer, ...]
+
+    def choose(self, reply: str) -> Answer:
+        """The answer numbered ``reply`` (spaces around it are ignored).
+
+        >>> load_tree().questions["path-whose"].choose(" 2 ").read
+        'someone-else'
+        >>> load_tree().questions["path-whose"].choose("3")
+        Traceback (most recent call last):
+        ...
+        vkdocs.triage.AnswerError: “Is it your page?” has no answer '3': type a number from 1 to 2.
+        """
+        text = reply.strip()
+        if text.isdecimal() and 1 <= int(text) <= len(self.answers):
+            return self.answers[int(text) - 1]
+        raise AnswerError("not_offered", question=self.text, value=text, count=len(self.answers))
+
+
+@dataclass(frozen=True)
+class Walk:
+    """One way through the tree: the answers' numbers, the questions asked, and where it ends."""
+
+    answers: tuple[int, ...]
+    questions: tuple[str, ...]
+    destination: Destination
+    note: dict[str, str] | None
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The whole question path: the first question, every question, and every section it leads to."""
+
+    start: str
+    questions: dict[str, Question]
+    destinations: dict[str, Destination]
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Tree:
+        """The tree in ``data`` (the layout of ``data/triage.json``), checked with :func:`tree_problems`."""
+        problems = tree_problems(data)
+        if problems:
+            raise ValueError("The question path is not valid:\n" + "\n".join(f"- {p}" for p in problems))
+        pages = data["pages"]
+        destinations = {
+            anchor: Destination(anchor, d["page"], dict(d["title"]), dict(pages[d["page"]]), d.get("situation"))
+            for anchor, d in data["destinations"].items()
+        }
+        questions = {
+            anchor: Question(
+                anchor,
+                dict(q["text"]),
+                tuple(Answer(dict(a["text"]), a.get("next"), a.get("read"), a.get("note")) for a in q["answers"]),
+            )
+            for anchor, q in data["questions"].items()
+        }
+        return cls(data["start"], questions, destinations)
+
+    def walks(self) -> list[Walk]:
+        """Every way from the first question to a section, in the order of the answers.
+
+        >>> walks = load_tree().walks()
+        >>> [(walk.answers, walk.destination.anchor) for walk in walks][:3]
+        [((1, 1, 1), 'delete'), ((1, 1, 2), 'close-profile'), ((1, 1, 3), 'hide-max')]
+        >>> max(len(walk.answers) for walk in walks) <= MAX_ANSWERS
+        True
+        """
+        found: list[Walk] = []
+
+        def visit(anchor: str, numbers: tuple[int, ...], asked: tuple[str, ...]) -> None:
+            for number, answer in enumerate(self.questions[anchor].answers, 1):
+                if answer.next is not None:
+                    visit(answer.next, (*numbers, number), (*asked, anchor))
+                else:
+                    found.append(
+                        Walk((*numbers, number), (*asked, anchor), self.destinations[answer.read], answer.note)
+                    )
+
+        visit(self.start, (), ())
+        return found
+
+    def follow(self, numbers: Iterable[int | str]) -> Destination:
+        """Where the answers numbered ``numbers`` lead, one per question, from the first.
+
+        >>> print(load_tree().follow(["1", "2"]).path)
+        howto/lost-access.html#hacked
+        >>> load_tree().follow([1])
+        Traceback (most recent call last):
+        ...
+        vkdocs.triage.AnswerError: The answers [1] do not lead to a page.
+        """
+        numbers = list(numbers)
+        question = self.questions[self.start]
+        for index, number in enumerate(numbers):
+            answer = question.choose(str(number))
+            if answer.read is not None:
+                if index != len(numbers) - 1:
+                    break
+                return self.destinations[answer.read]
+            question = self.questions[answer.next]
+        raise AnswerError("unknown_answer_path", value=numbers)
+
+
+def _texts_problems(where: str, texts: object) -> list[str]:
+    if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
+        return [f"{where}: give the text in exactly these languages: {', '.join(LANGUAGES)} (got {texts!r})"]
+    return [f"{where}: the {lang} text is empty" for lang in LANGUAGES if not str(texts[lang]).strip()]
+
+
+def tree_problems(data: dict) -> list[str]:
+    """Everything wrong with a tree in the layout of ``data/triage.json``; an empty list when it is sound.
+
+    It checks that every text is in both languages; that every answer leads to
+    a question or a section that exists; that every question and every section
+    is used; that there is no loop; that no section is more than
+    :data:`MAX_ANSWERS` answers away; and that every situation of
+    :func:`vkdocs.checklist.situations` is reached, on its own page.
+
+    >>> tree_problems(json.loads(files("vkdocs").joinpath("data/triage.json").read_text(encoding="utf-8")))
+    []
+    >>> tree_problems({"start": "path-a", "pages": {}, "destinations": {}, "questions": {"path-a": {
+    ...     "text": {"ru": "Можете войти?", "en": "Can you log in?"},
+    ...     "answers": [{"text": {"ru": "Да", "en": "Yes"}, "next": "path-b"},
+    ...                 {"text": {"ru": "Нет", "en": "No"}, "read": "lost-login"}]}}})
+    ["question path-a, answer 1: the next question 'path-b' does not exist", "question path-a, answer 2: the section 'lost-login' is not among the destinations"]
+    """
+    problems: list[str] = []
+    questions = data.get("questions", {})
+    destinations = data.get("destinations", {})
+    pages = data.get("pages", {})
+    start = data.get("start")
+    if start not in questions:
+        return [f"the start question {start!r} is not one of the questions: {', '.join(questions)}"]
+
+    for anchor, question in questions.items():
+        problems += _texts_problems(f"question {anchor}", question.get("text"))
+        answers = question.get("answers") or []
+        if len(answers) < 2:
+            problems.append(f"question {anchor}: give at least two answers")
+        labels = [a.get("text", {}).get(lang) for a in answers for lang in LANGUAGES]
+        if len(labels) != len(set(labels)):
+            problems.append(f"question {anchor}: two answers have the same text")
+        for number, answer in enumerate(answers, 1):
+            where = f"question {anchor}, answer {number}"
+            problems += _texts_problems(where, answer.get("text"))
+            if "note" in answer:
+                problems += _texts_problems(f"{where}, note", answer["note"])
+            if ("next" in answer) == ("read" in answer):
+                problems.append(f"{where}: give either 'next' (a question) or 'read' (a section), not both or neither")
+            elif "next" in answer and answer["next"] not in questions:
+                problems.append(f"{where}: the next question {answer['next']!r} does not exist")
+            elif "read" in answer and answer["read"] not in destinations:
+                problems.append(f"{where}: the section {answer['read']!r} is not among the destinations")
+
+    for anchor, destination in destinations.items():
+        problems += _texts_problems(f"destination {anchor}", destination.get("title"))
+        page = destination.get("page")
+        if page not in pages:
+            problems.append(f"destination {anchor}: its page {page!r} has no titles under 'pages'")
+        situation = destination.get("situation")
+        if situation is not None:
+            if situation not in situations():
+                problems.append(f"destination {anchor}: unknown situation {situation!r}")
+            elif situation_page(situation) != page:
+                problems.append(
+                    f"destination {anchor}: situation {situation!r} is on {situation_page(situation)!r}, not {page!r}"
+                )
+    for page, titles in pages.items():
+        problems += _texts_problems(f"page {page}", titles)
+    if problems:
+        return problems
+
+    # Walk every way from the start: loops, depth, what is reached.
+    asked: set[str] = set()
+    reached: set[str] = set()
+
+    def visit(anchor: str, trail: tuple[str, ...]) -> None:
+        if anchor in trail:
+            problems.append(
+                f"question {anchor} loops back to a question already asked: " + " → ".join((*trail, anchor))
+            )
+            return
+        asked.add(anchor)
+        for number, answer in enumerate(questions[anchor]["answers"], 1):
+            if "next" in answer:
+                visit(answer["next"], (*trail, anchor))
+                continue
+            reached.add(answer["read"])
+            if len(trail) + 1 > MAX_ANSWERS:
+                problems.append(
+                    f"question {anchor}, answer {number}: {answer['read']!r} is {len(trail) + 1} answers away "
+                    f"(at most {MAX_ANSWERS}): " + " → ".join((*trail, anchor))
+                )
+
+    visit(start, ())
+    problems += [f"question {anchor} is never asked" for anchor in questions if anchor not in asked]
+    problems += [f"no answer leads to destination {anchor!r}" for anchor in destinations if anchor not in reached]
+    covered = {destinations[anchor].get("situation") for anchor in reached}
+    problems += [f"no answer leads to situation {key!r}" for key in situations() if key not in covered]
+    return problems
+
+
+@cache
+def load_tree() -> Tree:
+    """The question path of ``data/triage.json``, checked (a :class:`ValueError` lists what is wrong)."""
+    return Tree.from_dict(json.loads(files("vkdocs").joinpath("data/triage.json").read_text(encoding="utf-8")))
+
+
+# The terminal ------------------------------------------------------------------------------------------
+
+
+def add_triage_parser(subparsers: argparse._SubParsersAction, lang: str) -> argparse.ArgumentParser:
+    """Add ``triage [--lang ru|en]`` to the ``vkdocs`` command's subcommands, with help in ``lang``."""
+    parser = subparsers.add_parser(
+        "triage", help=triage_message("help", lang), description=triage_message("help", lang)
+    )
+    parser.add_argument("--lang", help=triage_message("help_lang", lang))
+    return parser
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def run_triage(
+    args: argparse.Namespace | None,
+    lang: str,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Ask the questions in ``lang`` with numbered answers; print where to read; return the exit status.
+
+    Answers are read one per line. When they come from a pipe or a file, each
+    is echoed after its prompt, so the output reads like the conversation. An
+    answer that is not offered, or input that ends before a page is reached,
+    prints one line on ``stderr`` and returns 2.
+
+    >>> import io
+    >>> run_triage(None, "en", io.StringIO("1\\n3\\n6\\n"))
+    Is it your page?
+      1. Yes, it is mine
+      2. No, it is someone else’s, or someone is pretending to be me
+    Your answer (1–2): 1
+    <BLANKLINE>
+    Can you log in to the page?
+      1. Yes, I can
+      2. I can log in, but someone else is using my page
+      3. No, I can’t
+    Your answer (1–3): 3
+    <BLANKLINE>
+    What do you see when you try to log in?
+      1. The message «Ваша страница удалена» (Your page has been deleted)
+      2. The page is blocked, and VK offers to restore access
+      3. A ban for breaking the rules, with a reason and an end date
+      4. My password no longer works, and friends get strange messages from me
+      5. I don’t remember my login or password
+      6. A screen saying “page blocked, pay or send an SMS”
+    Your answer (1–6): 6
+    <BLANKLINE>
+    That is a virus, not VK: do not pay and do not send an SMS.
+    Read: Scams: how to spot them › The “page blocked, pay up” screen
+    explanation/scams.html#scam-blocked-screen
+    0
+    """
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
+    stderr = sys.stderr if stderr is None else stderr
+    echo = not _is_terminal(stdin)
+    tree = load_tree()
+    question = tree.questions[tree.start]
+
+    def fail(error: InputError) -> int:
+        stdout.flush()
+        print(f"vkdocs: {error.localized(lang)}", file=stderr)
+        return 2
+
+    while True:
+        print(question.text[lang], file=stdout)
+        for number, answer in enumerate(question.answers, 1):
+            print(f"  {number}. {answer.text[lang]}", file=stdout)
+        stdout.write(triage_message("prompt", lang, count=len(question.answers)))
+        stdout.flush()
+        try:
+            line = stdin.readline()
+        except KeyboardInterrupt:
+            stdout.write("\n")
+            return 130
+        if not line:
+            stdout.write("\n")
+            return fail(AnswerError("input_ended", question=question.text, count=len(question.answers)))
+        if echo:
+            stdout.write(line.strip() + "\n")
+        try:
+            answer = question.choose(line)
+        except AnswerError as error:
+            return fail(error)
+        print(file=stdout)
+        if answer.next is not None:
+            question = tree.questions[answer.next]
+            continue
+        destination = tree.destinations[answer.read]
+        if answer.note:
+            print(answer.note[lang], file=stdout)
+        print(f"{triage_message('read', lang)} {destination.heading(lang)}", file=stdout)
+        print(destination.path, file=stdout)
+        return 0
+
+
+__all__ = [
+    "MAX_ANSWERS",
+    "MESSAGES",
+    "Answer",
+    "AnswerError",
+    "Destination",
+    "Question",
+    "Tree",
+    "Walk",
+    "add_triage_parser",
+    "load_tree",
+    "run_triage",
+    "tree_problems",
+    "triage_message",
+]

@@ -1,0 +1,146 @@
+"""The question path on the start page: one question at a time, by mouse, by keyboard, on a phone, and without JavaScript.
+
+The expected questions, answers and places come from the package's tree
+(:func:`vkdocs.triage.load_tree`), which the terminal reads too.
+"""
+
+from __future__ import annotations
+
+import pytest
+from docbuild import LANGUAGES
+
+from vkdocs.triage import load_tree, triage_message
+
+TREE = load_tree()
+PHONE = {"width": 375, "height": 740}
+APP = ".vk-triage__app"
+
+
+def open_start(page, base_url: str, language: str, fragment: str = ""):
+    page.goto(f"{base_url}/{language}/index.html{fragment}")
+    app = page.locator(APP)
+    assert app.is_visible(), "the question path stays static: its script did not run"
+    return app
+
+
+def trail(app) -> list[tuple[str, str]]:
+    items = app.locator(".vk-triage__trail li")
+    return [
+        (
+            item.locator(".vk-triage__trail-question").text_content(),
+            item.locator(".vk-triage__trail-answer").text_content(),
+        )
+        for item in items.all()
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_answer_leads_to_its_section_and_back(page, guard, base_url, language):
+    page.set_viewport_size(PHONE)
+    app = open_start(page, base_url, language)
+    title, choices = app.locator(".vk-triage__title"), app.locator(".vk-triage__choice")
+    back, link = app.locator(".vk-triage__back"), app.locator(".vk-triage__link")
+    assert not back.is_visible(), "Back on the first question"
+    reached, wrong = set(), []
+
+    def walk(anchor: str, given: list[tuple[str, str]]) -> None:
+        question = TREE.questions[anchor]
+        assert title.text_content() == question.text[language]
+        assert choices.all_text_contents() == [answer.text[language] for answer in question.answers]
+        assert trail(app) == given
+        for index, answer in enumerate(question.answers):
+            choices.nth(index).click()
+            now = [*given, (question.text[language], answer.text[language])]
+            if answer.next is not None:
+                walk(answer.next, now)
+            else:
+                destination = TREE.destinations[answer.read]
+                href = link.evaluate("a => a.href")
+                if (
+                    href != f"{base_url}/{language}/{destination.path}"
+                    or link.text_content() != destination.title[language]
+                ):
+                    wrong.append(f"{answer.text[language]}: {href} {link.text_content()!r}")
+                assert page.evaluate("document.activeElement.className") == "vk-triage__link"
+                assert trail(app) == now
+                result = app.locator(".vk-triage__result").text_content()
+                if answer.note:
+                    assert answer.note[language] in result
+                if not destination.is_page:
+                    assert destination.page_title[language] in result
+                width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                assert width[0] <= width[1], f"{width[0]} px wide on a {width[1]} px screen"
+                reached.add(destination.anchor)
+            back.click()
+            assert title.text_content() == question.text[language]
+            assert trail(app) == given
+
+    walk(TREE.start, [])
+    assert not wrong, "\n".join(wrong)
+    assert reached == set(TREE.destinations)
+    # Every place it leads to exists: the page is served and holds the anchor.
+    for destination in TREE.destinations.values():
+        response = page.request.get(f"{base_url}/{language}/{destination.path}")
+        assert response.ok and f'id="{destination.anchor}"' in response.text(), destination.path
+    guard.assert_clean()
+
+
+def test_the_path_works_by_keyboard(page, guard, base_url):
+    app = open_start(page, base_url, "en")
+    active = "document.activeElement.textContent"
+    app.locator(".vk-triage__choice").first.focus()
+    page.keyboard.press("Enter")  # Yes, it is mine
+    assert page.evaluate("document.activeElement.className") == "vk-triage__title"
+    assert page.evaluate(active) == TREE.questions["path-login"].text["en"]
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate(active) == "I can log in, but someone else is using my page"
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == TREE.destinations["hacked"].path
+    page.keyboard.press("Tab")
+    assert page.evaluate(active) == triage_message("back", "en")
+    page.keyboard.press("Enter")
+    assert page.evaluate(active) == TREE.questions["path-login"].text["en"]
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate(active) == triage_message("back", "en")
+    page.keyboard.press("Tab")
+    assert page.evaluate(active) == triage_message("restart", "en")
+    page.keyboard.press("Enter")
+    assert page.evaluate(active) == TREE.questions[TREE.start].text["en"]
+    assert trail(app) == []
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_link_to_a_question_opens_the_path_there(page, guard, base_url, language):
+    app = open_start(page, base_url, language, "#path-deadline")
+    assert app.locator(".vk-triage__title").text_content() == TREE.questions["path-deadline"].text[language]
+    asked = [question for question, _ in trail(app)]
+    assert asked == [TREE.questions[q].text[language] for q in ("path-whose", "path-login", "path-goal")]
+    guard.assert_clean()
+
+
+@pytest.fixture
+def static_page(browser, guard):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    guard.watch(context)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_javascript_every_question_and_answer_is_readable(static_page, guard, base_url, language):
+    static_page.goto(f"{base_url}/{language}/index.html")
+    assert static_page.locator(APP).count() == 0
+    for anchor, question in TREE.questions.items():
+        section = static_page.locator(f"section#{anchor}")
+        assert section.is_visible()
+        assert section.locator("h3").text_content().rstrip("¶") == question.text[language]
+        labels = section.locator(".vk-triage__label").all_text_contents()
+        assert labels == [answer.text[language] for answer in question.answers]
+        assert section.locator("a.reference").count() == len(question.answers)
+    guard.assert_clean()

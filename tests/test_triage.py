@@ -1,0 +1,376 @@
+"""The question path: one tree in the package's data, the same on the start page, in the terminal and in print."""
+
+from __future__ import annotations
+
+import copy
+import html
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from docbuild import LANGUAGES, ROOT
+
+from vkdocs.checklist import situation_page, situations
+from vkdocs.cli import main
+from vkdocs.triage import MAX_ANSWERS, AnswerError, Tree, load_tree, run_triage, tree_problems
+
+TREE = load_tree()
+WALKS = TREE.walks()
+
+
+def raw_tree() -> dict:
+    return json.loads(files("vkdocs").joinpath("data/triage.json").read_text(encoding="utf-8"))
+
+
+def walk_id(walk) -> str:
+    return "-".join(map(str, walk.answers)) + ":" + walk.destination.anchor
+
+
+# The tree ------------------------------------------------------------------------------------------------
+
+
+def test_the_tree_in_the_package_has_no_problems():
+    assert tree_problems(raw_tree()) == []
+
+
+def test_every_situation_is_reached_on_its_own_page():
+    reached = {walk.destination.situation: walk.destination.page for walk in WALKS if walk.destination.situation}
+    assert set(reached) == set(situations())
+    assert all(situation_page(situation) == page for situation, page in reached.items())
+
+
+def test_every_section_is_reached_in_at_most_four_answers():
+    assert MAX_ANSWERS == 4
+    too_long = [walk_id(walk) for walk in WALKS if len(walk.answers) > MAX_ANSWERS]
+    assert not too_long
+    assert {walk.destination.anchor for walk in WALKS} == set(TREE.destinations)
+
+
+def test_someone_else_using_my_page_leads_to_the_hacked_section():
+    walks = [w for w in WALKS if w.destination.anchor == "hacked"]
+    answers = [TREE.questions[w.questions[-1]].answers[w.answers[-1] - 1].text["en"] for w in walks]
+    assert "I can log in, but someone else is using my page" in answers
+    assert min(len(w.answers) for w in walks) == 2
+
+
+def test_the_restore_path_ends_on_the_restore_steps():
+    assert TREE.follow([1, 1, 5, 1]).path == "howto/restore.html#restore-steps"
+    assert TREE.follow([1, 3, 1, 1]).path == "howto/restore.html#restore-steps"
+
+
+def test_every_text_is_in_both_languages():
+    for question in TREE.questions.values():
+        for texts in [
+            question.text,
+            *(a.text for a in question.answers),
+            *(a.note for a in question.answers if a.note),
+        ]:
+            assert set(texts) == set(LANGUAGES) and all(texts.values()), texts
+
+
+def test_following_answers_that_stop_short_is_an_error():
+    with pytest.raises(AnswerError, match=r"do not lead to a page"):
+        TREE.follow([1, 1])
+    with pytest.raises(AnswerError, match=r"do not lead to a page"):
+        TREE.follow([2, 1])  # past the end: answer 2 already leads to a section
+
+
+def _one_question_more() -> dict:
+    """The real tree with one more question before the first: the deepest sections are five answers away."""
+    data = raw_tree()
+    data["questions"]["path-pre"] = {
+        "text": {"ru": "Начнём?", "en": "Shall we start?"},
+        "answers": [
+            {"text": {"ru": "Да", "en": "Yes"}, "next": data["start"]},
+            {"text": {"ru": "Нет", "en": "No"}, "read": "someone-else"},
+        ],
+    }
+    data["start"] = "path-pre"
+    return data
+
+
+def _loop(data: dict) -> None:
+    answer = data["questions"]["path-deadline"]["answers"][1]
+    del answer["read"]
+    answer["next"] = "path-whose"
+
+
+def _breaks() -> dict[str, tuple]:
+    def edit(change):
+        data = raw_tree()
+        change(data)
+        return data
+
+    goal = "path-goal"
+    return {
+        "a dangling next question": (
+            edit(lambda d: d["questions"][goal]["answers"][4].update(next="path-nowhere")),
+            "the next question 'path-nowhere' does not exist",
+        ),
+        "a dangling section": (
+            edit(lambda d: d["questions"][goal]["answers"][0].update(read="nowhere")),
+            "the section 'nowhere' is not among the destinations",
+        ),
+        "an answer with both next and read": (
+            edit(lambda d: d["questions"][goal]["answers"][0].update(next="path-login")),
+            "give either 'next' (a question) or 'read' (a section)",
+        ),
+        "a missing English text": (
+            edit(lambda d: d["questions"][goal]["text"].pop("en")),
+            "question path-goal: give the text in exactly these languages: ru, en",
+        ),
+        "an empty note": (
+            edit(lambda d: d["questions"][goal]["answers"][0]["note"].update(ru=" ")),
+            "question path-goal, answer 1, note: the ru text is empty",
+        ),
+        "a loop": (
+            edit(_loop),
+            "question path-whose loops back to a question already asked",
+        ),
+        "a section five answers away": (_one_question_more(), "'restore-steps' is 5 answers away (at most 4)"),
+        "an unreachable situation": (
+            edit(lambda d: d["questions"][goal]["answers"].pop(3)),
+            "no answer leads to situation 'remove-app'",
+        ),
+        "a question never asked": (
+            edit(lambda d: d["questions"].__setitem__("path-extra", copy.deepcopy(d["questions"]["path-deadline"]))),
+            "question path-extra is never asked",
+        ),
+        "a situation on another page": (
+            edit(lambda d: d["destinations"]["hacked"].update(page="howto/restore")),
+            "situation 'hacked' is on 'howto/lost-access', not 'howto/restore'",
+        ),
+        "a page without titles": (
+            edit(lambda d: d["pages"].pop("explanation/scams")),
+            "its page 'explanation/scams' has no titles",
+        ),
+    }
+
+
+BREAKS = _breaks()
+
+
+@pytest.mark.parametrize("name", list(BREAKS))
+def test_a_broken_tree_is_reported(name):
+    data, expected = BREAKS[name]
+    problems = tree_problems(data)
+    assert any(expected in problem for problem in problems), problems
+    with pytest.raises(ValueError, match="The question path is not valid"):
+        Tree.from_dict(data)
+
+
+# The terminal --------------------------------------------------------------------------------------------
+
+
+def triage(answers: str, lang: str) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    status = run_triage(None, lang, io.StringIO(answers), stdout, stderr)
+    return status, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("walk", WALKS, ids=walk_id)
+def test_the_terminal_reaches_every_section(walk, lang):
+    status, out, err = triage("".join(f"{n}\n" for n in walk.answers), lang)
+    assert (status, err) == (0, "")
+    lines = out.rstrip("\n").splitlines()
+    destination = walk.destination
+    assert lines[-1] == destination.path
+    assert lines[-2].endswith(destination.title[lang]) and destination.page_title[lang] in lines[-2]
+    if walk.note:
+        assert lines[-3] == walk.note[lang]
+    for anchor in walk.questions:
+        assert TREE.questions[anchor].text[lang] + "\n" in out
+
+
+@pytest.mark.parametrize("reply", ["3", "0", "-1", "", "yes", "1.5", "один"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_answer_not_offered_exits_2_with_one_line_in_the_readers_language(reply, lang):
+    status, out, err = triage(f"{reply}\n1\n", lang)
+    assert status == 2
+    assert err.count("\n") == 1 and err.startswith("vkdocs: ")
+    assert TREE.questions[TREE.start].text[lang] in err
+    assert repr(reply) in err
+    assert ("введите номер от 1 до 2" if lang == "ru" else "type a number from 1 to 2") in err
+    assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_input_that_ends_early_exits_2(lang):
+    status, _, err = triage("1\n", lang)
+    assert status == 2
+    assert err.count("\n") == 1
+    assert TREE.questions["path-login"].text[lang] in err
+    assert ("Ответы закончились" if lang == "ru" else "The answers ran out") in err
+
+
+def test_answers_may_have_spaces_around_them():
+    status, out, _ = triage("  1 \n\t2\n", "en")
+    assert status == 0 and out.endswith("howto/lost-access.html#hacked\n")
+
+
+def test_vkdocs_triage_reads_answers_from_a_pipe():
+    done = subprocess.run(
+        [sys.executable, "-m", "vkdocs", "triage", "--lang", "en"],
+        input="1\n2\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        cwd=ROOT,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[-2:] == [
+        "Read: You can’t get into your page › Your page was hacked",
+        "howto/lost-access.html#hacked",
+    ]
+    assert "Your answer (1–2): 1\n" in done.stdout  # the answers read from the pipe are echoed
+
+
+def test_main_speaks_the_language_given_and_exits_2_on_a_bad_answer(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("7\n"))
+    assert main(["triage", "--lang", "ru"]) == 2
+    err = capsys.readouterr().err
+    assert err == "vkdocs: На вопрос «Это ваша страница?» нет ответа '7': введите номер от 1 до 2.\n"
+
+
+def test_main_refuses_an_unknown_language(capsys):
+    assert main(["triage", "--lang", "de"]) == 2
+    assert "Unknown language 'de'" in capsys.readouterr().err
+
+
+# The built site ------------------------------------------------------------------------------------------
+
+
+class _Headings(HTMLParser):
+    """Every section's id with the text of its first heading (without the ¶ link); every id on the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.titles: dict[str, str] = {}
+        self._waiting: list[str] = []
+        self._heading: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+            if tag == "section":
+                self._waiting.append(attrs["id"])
+        if re.fullmatch(r"h[1-6]", tag) and self._waiting:
+            self._heading = []
+        elif tag == "a" and "headerlink" in (attrs.get("class") or "") and self._heading is not None:
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._skip:
+            self._skip -= 1
+        elif re.fullmatch(r"h[1-6]", tag) and self._heading is not None:
+            text = " ".join("".join(self._heading).split())
+            self.titles.update(dict.fromkeys(self._waiting, text))
+            self._waiting, self._heading = [], None
+
+    def handle_data(self, data):
+        if self._heading is not None and not self._skip:
+            self._heading.append(data)
+
+
+def headings(path: Path) -> _Headings:
+    parser = _Headings()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def built(html_builds):
+    for build in html_builds.values():
+        assert build.returncode == 0, build.output
+    return html_builds
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_answer_leads_to_a_section_that_exists_under_its_title(built, lang):
+    outdir = built[lang].outdir
+    for destination in TREE.destinations.values():
+        page = outdir / f"{destination.page}.html"
+        assert page.is_file(), f"{destination.path}: no such page in the {lang} site"
+        found = headings(page)
+        assert found.titles.get(destination.anchor) == destination.title[lang], destination.path
+        top = next(iter(found.titles.values()))
+        assert top == destination.page_title[lang], f"{destination.page}: page title"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_start_page_shows_the_whole_path_without_javascript(built, lang):
+    start = built[lang].outdir / "index.html"
+    found = headings(start)
+    text = html.unescape(start.read_text(encoding="utf-8"))
+    for anchor, question in TREE.questions.items():
+        assert found.titles.get(anchor) == question.text[lang], anchor
+        for answer in question.answers:
+            assert f'<strong class="vk-triage__label">{answer.text[lang]}</strong>' in text
+            if answer.note:
+                assert answer.note[lang] in text
+    for destination in TREE.destinations.values():
+        assert f'href="{destination.path}"' in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_start_page_loads_the_script_with_its_data(built, lang):
+    text = (built[lang].outdir / "index.html").read_text(encoding="utf-8")
+    data = json.loads(
+        re.search(r'<script type="application/json" class="vk-triage__data">(.*?)</script>', text).group(1)
+    )
+    assert data["lang"] == lang and data["start"] == TREE.start
+    assert set(data["questions"]) == set(TREE.questions)
+    assert re.search(r'<script defer="defer" src="_static/triage\.js[?"]', text)
+    assert re.search(r'<link rel="stylesheet" type="text/css" href="_static/triage\.css[?"]', text)
+    assert (built[lang].outdir / "_static" / "triage.js").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_the_start_page_loads_the_script(built, lang):
+    assert "triage.js" not in (built[lang].outdir / "howto" / "restore.html").read_text(encoding="utf-8")
+
+
+def test_the_path_is_not_in_the_translation_catalogs():
+    catalog = (ROOT / "docs" / "locale" / "en" / "LC_MESSAGES" / "index.po").read_text(encoding="utf-8")
+    for question in TREE.questions.values():
+        assert f'msgid "{question.text["ru"]}"' not in catalog
+
+
+# Print -----------------------------------------------------------------------------------------------------
+
+PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
+
+
+def words(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_manual_prints_the_whole_path_on_one_page(lang):
+    path = PDF_DIR / f"vkdocs-{lang}.pdf"
+    if not path.is_file():
+        if os.environ.get("VKDOCS_REQUIRE_PDF") == "1":
+            pytest.fail(f"{path} is missing: `make pdf` should have built it")
+        pytest.skip(f"{path} not built: run `make pdf` (needs TeX)")
+    assert shutil.which("pdftotext"), "install poppler-utils to check the PDF"
+    done = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
+    pages = [words(page) for page in done.stdout.split("\f")]
+    wanted = [TREE.questions[TREE.start].text[lang]]
+    for question in TREE.questions.values():
+        wanted += [answer.text[lang] for answer in question.answers]
+    wanted += [destination.title[lang] for destination in TREE.destinations.values()]
+    holding = [number for number, page in enumerate(pages, 1) if all(words(text) in page for text in wanted)]
+    assert holding, f"no page of {path.name} holds the whole question path"
