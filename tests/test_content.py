@@ -223,6 +223,15 @@ def test_every_label_on_the_english_pages_is_in_the_glossary_or_marked_unconfirm
     assert not problems, "Labels from no guide, without an 'unconfirmed' mark:\n" + "\n".join(sorted(set(problems)))
 
 
+def test_every_russian_label_on_the_english_pages_has_its_english_gloss(builds):
+    bare = [
+        f"{name}: {match.group(0)}"
+        for name in pages(builds["en"])
+        for match in re.finditer(r"«[^«»]+»(?!\s*\()", article_text(soup(builds["en"], name)))
+    ]
+    assert not bare, "Write the English meaning beside each label, «Настройки» (Settings):\n" + "\n".join(bare)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_glossary_entry_names_the_guide_it_comes_from(builds, language):
     says = {
