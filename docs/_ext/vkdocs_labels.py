@@ -1,23 +1,40 @@
-"""Truth labels and page freshness, in one consistent style.
+"""Truth labels, unconfirmed interface labels and page freshness, in one consistent style.
 
 Directives (each an admonition whose title the build's language supplies, so
 authors never retype it and every page looks the same):
 
 * ``{vk-says}``: what VK's own interface shows (e.g. the restore date in its dialog).
-* ``{vk-claim}``: what a source guide claims and nobody here could verify;
-  ``:source: B`` names the guide(s).
-* ``{vk-harmful}``: a harmful or rule-breaking "method", shown only as a warning.
+* ``{vk-claim}``: what a source guide claims and nobody here could verify.
+* ``{vk-harmful}``: a "method" that hurts the reader or others (breaks VK's
+  rules, locks the reader out, hands the page to strangers): a warning, never steps.
+* ``{vk-myth}``: a "method" that simply does not work, though it does no harm.
 * ``{vk-fraud}``: a scam to recognise (paying to restore, "pay to unblock" screens).
+
+``:source: B`` (or ``:source: C, D``) names the guide(s) in the box's visible
+title. ``{vk-claim}``, ``{vk-harmful}`` and ``{vk-myth}`` must name one: a box
+without ``:source:`` is a warning with its file and line, so the strict
+build (``-W``) fails. ``{vk-fraud}`` and ``{vk-says}`` name one where a guide
+says it.
+
+Role:
+
+* ``{vk-unconfirmed}`Двухэтапная проверка``` marks an interface label that
+  no source guide gives: it prints as «Двухэтапная проверка» followed by a
+  visible "(название не подтверждено)", linked to the sources page. In the
+  English catalog the gloss goes after ``<``:
+  ``{vk-unconfirmed}`Двухэтапная проверка <Two-step verification>```, shown as
+  «Двухэтапная проверка» (Two-step verification; label not confirmed).
 
 Front matter on how-to pages::
 
     ---
-    reviewed: 2026-11-25
+    reviewed: 2026-11-26
     sources: A, D
     ---
 
-is shown under the page title as "Reviewed … · Sources: guides A, D", with a
-link to the sources page. A how-to page without it fails the build.
+is shown under the page title as "Checked against the guides: November 26,
+2026 · Sources: guides A, D", with a link to the sources page section that
+says what the date means. A how-to page without it fails the build.
 """
 
 from __future__ import annotations
@@ -30,7 +47,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from vkdocs.deadline import format_long_date
 
@@ -38,18 +55,28 @@ logger = logging.getLogger(__name__)
 
 GUIDES = ("A", "B", "C", "D", "E")
 
+#: Directive name -> (admonition style, title per language).
 LABELS = {
     "vk-says": ("tip", {"ru": "Так показывает VK", "en": "What VK itself shows"}),
     "vk-claim": ("caution", {"ru": "Утверждение источника, не проверено", "en": "A source guide's claim, unverified"}),
     "vk-harmful": ("danger", {"ru": "Вредный способ: не делайте так", "en": "Harmful method: do not do this"}),
+    "vk-myth": ("note", {"ru": "Миф: это не работает", "en": "Myth: this does not work"}),
     "vk-fraud": ("danger", {"ru": "Осторожно: мошенничество", "en": "Beware: fraud"}),
 }
+
+#: Labels that always come from a guide, so their boxes must name it.
+NEEDS_SOURCE = ("vk-claim", "vk-harmful", "vk-myth")
+
+#: Where the sources page explains the date under a how-to page's title, and unconfirmed labels.
+DATE_TARGET = "sources-date"
+UNCONFIRMED_TARGET = "sources-unconfirmed"
 
 TEXTS = {
     "source": {"ru": "Источник: руководство {}", "en": "Source: guide {}"},
     "sources": {"ru": "Источники: руководства {}", "en": "Sources: guides {}"},
-    "reviewed": {"ru": "Шаги проверены: {}", "en": "Steps last reviewed: {}"},
-    "method": {"ru": "как мы работаем с источниками", "en": "how we use the sources"},
+    "checked": {"ru": "Сверено с руководствами: {}", "en": "Checked against the guides: {}"},
+    "date_meaning": {"ru": "что значит эта дата", "en": "what this date means"},
+    "unconfirmed": {"ru": "название не подтверждено", "en": "label not confirmed"},
 }
 
 
@@ -66,8 +93,14 @@ def _sources_text(guides: list[str], language: str) -> str:
     return TEXTS[key][language].format(", ".join(guides))
 
 
+def _ref(target: str, text: str) -> addnodes.pending_xref:
+    link = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=target, refexplicit=True, refwarn=True)
+    link += nodes.inline(text, text)
+    return link
+
+
 class LabelDirective(SphinxDirective):
-    """An admonition with a fixed, localized title and the label's class."""
+    """An admonition with a fixed, localized title, the label's class and its source guide(s)."""
 
     has_content = True
     option_spec = {"source": directives.unchanged, "class": directives.class_option}
@@ -83,10 +116,35 @@ class LabelDirective(SphinxDirective):
                 title += " · " + _sources_text(_guides(self.options["source"]), language)
             except ValueError as error:
                 raise self.error(str(error)) from None
+        elif self.name in NEEDS_SOURCE:
+            logger.warning(
+                "a {%s} box must name its guide(s): add ':source: A' (guides %s)",
+                self.name,
+                ", ".join(GUIDES),
+                location=admonition,
+            )
         # Supplied per language, so not extracted for translation.
         admonition += nodes.title(title, title, translatable=False)
         admonition.extend(self.parse_content_to_nodes())
         return [admonition]
+
+
+class UnconfirmedRole(SphinxRole):
+    """``{vk-unconfirmed}`Label``` or ``{vk-unconfirmed}`Label <English gloss>```."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        match = re.fullmatch(r"\s*(.+?)\s*(?:<([^<>]+)>)?\s*", self.text, flags=re.DOTALL)
+        label, gloss = (match.group(1), match.group(2)) if match else (self.text, None)
+        language = self.config.language
+        span = nodes.inline(classes=["vk-unconfirmed"])
+        quoted = f"«{label}»"
+        span += nodes.inline(quoted, quoted, classes=["vk-unconfirmed__label"])
+        span += nodes.Text(f" ({gloss.strip()}; " if gloss else " (")
+        mark = _ref(UNCONFIRMED_TARGET, TEXTS["unconfirmed"][language])
+        mark["classes"] = ["vk-unconfirmed__mark"]
+        span += mark
+        span += nodes.Text(")")
+        return [span], []
 
 
 def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
@@ -99,19 +157,15 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
     if "reviewed" not in metadata:
         return
     try:
-        reviewed = date.fromisoformat(str(metadata["reviewed"]))
+        checked = date.fromisoformat(str(metadata["reviewed"]))
         guides = _guides(str(metadata.get("sources", "")))
     except ValueError as error:
         logger.warning("bad page front matter: %s", error, location=docname)
         return
     paragraph = nodes.paragraph(classes=["vk-pagemeta"], translatable=False)
-    text = TEXTS["reviewed"][language].format(format_long_date(reviewed, language))
+    text = TEXTS["checked"][language].format(format_long_date(checked, language))
     paragraph += nodes.Text(f"{text} · {_sources_text(guides, language)} (")
-    link = addnodes.pending_xref(
-        "", refdomain="std", reftype="ref", reftarget="sources", refexplicit=True, refwarn=True
-    )
-    link += nodes.inline(TEXTS["method"][language], TEXTS["method"][language])
-    paragraph += link
+    paragraph += _ref(DATE_TARGET, TEXTS["date_meaning"][language])
     paragraph += nodes.Text(")")
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
@@ -123,5 +177,6 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict:
     for name in LABELS:
         app.add_directive(name, LabelDirective)
+    app.add_role("vk-unconfirmed", UnconfirmedRole())
     app.connect("doctree-read", _page_meta)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
