@@ -150,10 +150,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Date of deletion: {date}",
     },
     "calculator_noscript": {
-        "ru": "Калькулятору нужен JavaScript. Посчитайте сами или командой vkdocs: "
-        "vkdocs deadline ДД.ММ.ГГГГ (справка: «Команда vkdocs»).",
-        "en": "The calculator needs JavaScript. Count it yourself, or with the vkdocs command: "
-        "vkdocs deadline DD.MM.YYYY (see “The vkdocs command”).",
+        "ru": "Калькулятору нужен JavaScript. Без него посчитайте сами или командой "
+        "`vkdocs deadline ДД.ММ.ГГГГ`: {link}.",
+        "en": "The calculator needs JavaScript. Without it, count yourself or run `vkdocs deadline DD.MM.YYYY`: {link}.",
     },
     "calculator_example": {
         "ru": "Пример: страницу удалили {deleted}, сегодня {today}",
