@@ -1,6 +1,6 @@
 """argparse's own texts ("usage:", "options", its error messages) in the reader's language.
 
-argparse translates its texts the standard way, through :mod:`gettext`: it
+argparse translates its texts the standard way, through ``gettext``: it
 imports ``gettext`` and ``ngettext`` into its module (as ``argparse._`` and
 ``argparse.ngettext``) and passes every text through them, when it builds a
 parser, formats help and words an error. Python ships no Russian catalog for
@@ -12,16 +12,17 @@ package. The design, step by step:
   checks that the running Python's argparse has no text missing from it).
 * Nothing compiled is committed: :func:`translations` reads the ``.po`` with
   Babel (already a dependency), compiles it to ``.mo`` in memory and hands it
-  to :class:`gettext.GNUTranslations`, once per process and only when the
+  to ``gettext.GNUTranslations``, once per process and only when the
   command speaks Russian. English needs no catalog: argparse's texts are
   English.
-* :func:`speaking` points ``argparse._`` and ``argparse.ngettext`` at those
+* ``speaking(lang)``, a context manager, points ``argparse._`` and ``argparse.ngettext`` at those
   translations for the duration of a ``with`` block, then puts argparse's own
   functions back. Nothing global is left changed, and ``gettext``'s global
   domain and the process's locale settings are never touched, so a program
   that imports vkdocs keeps its own argparse texts.
 
 >>> import argparse
+>>> from vkdocs.argparse_locale import speaking
 >>> with speaking("ru"):
 ...     print(argparse.ArgumentParser(prog="vkdocs").format_usage(), end="")
 использование: vkdocs [-h]
@@ -38,9 +39,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
+from typing import Protocol
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+
+class Translations(Protocol):
+    """What argparse needs of a catalog: ``gettext`` and ``ngettext``, as ``gettext.NullTranslations`` has them."""
+
+    def gettext(self, message: str, /) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
 
 #: The catalog's domain: ``locale/<lang>/LC_MESSAGES/argparse.po`` in the package.
 DOMAIN = "argparse"
@@ -52,12 +63,13 @@ def catalog_path(lang: str) -> str:
 
 
 @cache
-def translations(lang: str) -> gettext.NullTranslations:
+def translations(lang: str) -> Translations:
     """argparse's texts in ``lang``: its catalog compiled in memory, or no translation for English.
 
-    A language without a catalog gets :class:`gettext.NullTranslations`
+    A language without a catalog gets ``gettext.NullTranslations``
     (argparse's English); it raises nothing.
 
+    >>> from vkdocs.argparse_locale import translations
     >>> translations("ru").gettext("options")
     'параметры'
     >>> translations("en").gettext("options")

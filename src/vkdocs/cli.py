@@ -82,7 +82,7 @@ HELP = {
 }
 
 
-def default_language(environ: Mapping[str, str] | None = None) -> str:
+def default_language(environ: dict[str, str] | None = None) -> str:
     """Russian when ``LC_ALL`` (or else ``LANG``) starts with ``ru``, English otherwise. Raises nothing.
 
     >>> default_language({"LANG": "ru_RU.UTF-8"})
@@ -92,7 +92,7 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     >>> default_language({})
     'en'
     """
-    settings = os.environ if environ is None else environ
+    settings: Mapping[str, str] = os.environ if environ is None else environ
     setting = settings.get("LC_ALL") or settings.get("LANG") or ""
     return "ru" if setting.lower().startswith("ru") else "en"
 
@@ -100,6 +100,8 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
 def package_version() -> str:
     """The installed package's version (from its metadata, which pyproject.toml sets). Raises nothing.
 
+    >>> from importlib.metadata import version
+    >>> from vkdocs.cli import package_version
     >>> package_version() == version("vkdocs")
     True
     """
@@ -225,7 +227,7 @@ def _fail(text: str, status: int) -> int:
     return status
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
     Raises nothing: bad input returns 2 and a failed output returns 1, each

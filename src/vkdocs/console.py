@@ -5,6 +5,7 @@ with :class:`UnicodeEncodeError`. Here such text falls back to plain
 characters instead: ``[ ]`` boxes, straight quotes, ``-`` for dashes, and
 ``?`` for whatever the encoding still lacks (Cyrillic in ASCII).
 
+>>> from vkdocs.console import fit, one_line
 >>> fit("☐ Откройте «Настройки».", "utf-8")
 '☐ Откройте «Настройки».'
 >>> fit("☐ Откройте «Настройки».", "cp1251")
@@ -59,6 +60,7 @@ def fit(text: str, encoding: str | None) -> str:
 def one_line(text: str) -> str:
     """``text`` on one line: line breaks and other control characters shown escaped. Raises nothing.
 
+    >>> from vkdocs.console import one_line
     >>> one_line("unrecognized arguments: a\\nb")
     'unrecognized arguments: a\\\\nb'
     """

@@ -63,7 +63,7 @@ DateLike = date | datetime | str
 #: Where a page stands on a given day: restorable, on its last day, or gone.
 State = Literal["open", "last", "closed"]
 
-#: The sentences :func:`describe` joins for each :data:`State`, by key in :mod:`vkdocs.messages`.
+#: The sentences :func:`describe` joins in each state (``open``, ``last``, ``closed``), by key in ``vkdocs.messages``.
 SENTENCES: dict[State, tuple[str, ...]] = {
     "open": ("deadline_open", "deadline_dont_wait", "deadline_trust_dialog"),
     "last": ("deadline_last_day", "deadline_trust_dialog"),
@@ -161,7 +161,7 @@ def restore_deadline(deleted_on: DateLike) -> date:
     """The first day a page deleted on ``deleted_on`` is gone: the date of deletion plus 210 days.
 
     It is the day after :func:`last_day`. Tell readers the last day, not
-    this one: "until" this date reads as "this date included".
+    this one: a date given as a limit reads as a day still included.
 
     Raises the same errors as :func:`last_day`.
 

@@ -38,6 +38,7 @@ class _Echo(str):
 def echo(value: object) -> object:
     """``value`` as a message may quote it: at most :data:`ECHO_LIMIT` characters, then ``…``.
 
+    >>> from vkdocs.errors import echo
     >>> echo("2026-01-31")
     '2026-01-31'
     >>> len(echo("x" * 1000))
