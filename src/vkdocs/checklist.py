@@ -85,9 +85,8 @@ class Checklist:
         Each warning is a paragraph of its own, with a blank line between
         warnings, so Markdown never runs two of them together:
 
-        >>> print(build_checklist("restore", lang="en").to_markdown().split("- [ ] ")[-1], end="")
-        If your password does not work, recover access through «Забыли пароль?» (Forgot your password?), not through go-betweens.
-        <BLANKLINE>
+        >>> markdown = build_checklist("restore", lang="en").to_markdown()
+        >>> print(markdown[markdown.index("> **Warning:**") :], end="")
         > **Warning:** Restoring is free. Anyone who asks for money to restore a page is a fraudster.
         <BLANKLINE>
         > **Warning:** Never give anyone your password or SMS codes, not even “VK staff”.
