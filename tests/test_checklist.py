@@ -8,7 +8,8 @@ from importlib.resources import files
 import pytest
 
 from vkdocs.checklist import PLATFORMS, build_checklist, platforms, situation_page, situations
-from vkdocs.deadline import describe
+from vkdocs.deadline import days_left, describe, format_days, format_long_date, last_day
+from vkdocs.errors import InputTypeError
 
 SITUATIONS = [
     "delete",
@@ -98,6 +99,51 @@ def test_restore_checklist_carries_the_deadline_sentence():
     checklist = build_checklist("restore", lang="ru", deleted_on="2026-01-31", today="2026-03-01")
     assert checklist.note == describe("2026-01-31", "2026-03-01", "ru")
     assert checklist.note in checklist.to_text() and checklist.note in checklist.to_markdown()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize(
+    ("deleted", "today", "left"),
+    [
+        ("2026-10-01", "2027-04-27", 2),  # D-1
+        ("2026-10-01", "2027-04-28", 1),  # D, the last day
+        ("2026-10-01", "2027-04-29", 0),  # D+1
+        ("2027-08-04", "2028-02-29", 1),  # a leap day as the last day
+    ],
+)
+def test_restore_checklist_names_the_same_last_day_and_day_count_as_the_api(lang, deleted, today, left):
+    note = build_checklist("restore", lang=lang, deleted_on=deleted, today=today).note
+    assert note == describe(deleted, today, lang)
+    assert format_long_date(last_day(deleted), lang) in note
+    assert days_left(deleted, today) == left
+    if left > 1:
+        assert format_days(left, lang) in note
+
+
+def test_consecutive_warnings_stay_separate_paragraphs_in_markdown():
+    from markdown_it import MarkdownIt
+
+    checklist = build_checklist("restore", lang="en")
+    assert len(checklist.warnings) >= 2
+    html = MarkdownIt("commonmark").render(checklist.to_markdown())
+    for text in checklist.warnings:
+        assert f"<p><strong>Warning:</strong> {text}</p>" in html.replace("&quot;", '"')
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"situation": ["restore"], "lang": "en"}, "situation"),
+        ({"situation": "restore", "lang": ["en"]}, "lang"),
+        ({"situation": "delete", "lang": "en", "platform": ["app"]}, "platform"),
+    ],
+)
+def test_a_list_instead_of_a_string_is_a_clear_type_error(kwargs, name):
+    situation = kwargs.pop("situation")
+    with pytest.raises(InputTypeError) as caught:
+        build_checklist(situation, **kwargs)
+    assert isinstance(caught.value, TypeError)
+    assert str(caught.value).startswith(f"{name}: expected a string (str), got list")
 
 
 def test_a_deletion_date_needs_today():

@@ -7,7 +7,17 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vkdocs.deadline import RESTORE_WINDOW, VK_LAUNCH, can_restore, days_left, format_days, restore_deadline
+from vkdocs.deadline import (
+    RESTORE_WINDOW,
+    VK_LAUNCH,
+    can_restore,
+    days_left,
+    describe,
+    format_days,
+    format_long_date,
+    last_day,
+    restore_deadline,
+)
 
 dates = st.dates(min_value=VK_LAUNCH, max_value=date(2100, 12, 31))
 
@@ -61,3 +71,22 @@ def test_russian_plural_forms_for_0_to_1000(n):
 def test_russian_plural_forms_for_every_number_0_to_1000():
     wrong = [n for n in range(1001) if format_days(n, "ru") != f"{n} {russian_form(n)}"]
     assert not wrong
+
+
+@given(dates)
+def test_the_last_day_is_the_day_before_the_deadline(deleted):
+    assert last_day(deleted) == restore_deadline(deleted) - timedelta(days=1)
+    assert (last_day(deleted) - deleted).days == 209
+
+
+@given(dates)
+def test_restorable_on_the_last_day_and_not_the_day_after(deleted):
+    assert days_left(deleted, last_day(deleted)) == 1
+    assert can_restore(deleted, last_day(deleted))
+    assert not can_restore(deleted, last_day(deleted) + timedelta(days=1))
+
+
+@given(deletion_and_today(), st.sampled_from(["ru", "en"]))
+def test_describe_names_the_last_day_in_words_whatever_the_day(pair, lang):
+    deleted, today = pair
+    assert format_long_date(last_day(deleted), lang) in describe(deleted, today, lang)

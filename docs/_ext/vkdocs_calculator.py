@@ -1,56 +1,90 @@
-"""The in-page restore-deadline calculator: ``{vk-deadline-calculator}``.
+"""The in-page calculator of the last day to restore a page: ``{vk-deadline-calculator}``.
 
 In a page (the restore page's ``(restore-calculator)=`` section)::
 
     ```{vk-deadline-calculator}
     ```
 
-It renders a date field and an output area. The arithmetic runs in the
-reader's browser (``_static/deadline-calculator.js``, plain JavaScript, no
-third-party code, no network: it works on Read the Docs and from ``file://``),
-but every rule and every word comes from the Python helpers, written into the
-page as inline JSON when the docs are built:
+In HTML it is a text field (``name="deleted-on"``) that reads the date of
+deletion as ``DD.MM.YYYY`` or ``YYYY-MM-DD``, whatever the browser's language,
+echoes the date it understood in words ("Дата удаления: 1 октября 2026 г."),
+and shows the last day and the days left below. Half-typed input is
+"incomplete", never "too late". The arithmetic runs in the reader's browser
+(``_static/deadline-calculator.js``, plain JavaScript, no third-party code, no
+network: it works on Read the Docs and from ``file://``), but every rule and
+every word comes from the Python helpers, written into the page as inline
+JSON when the docs are built:
 
-* the window (:data:`vkdocs.deadline.RESTORE_WINDOW`) and :data:`vkdocs.deadline.VK_LAUNCH`;
-* the sentences and error messages (:mod:`vkdocs.messages`);
+* the window, the last day's offset, VK's launch and the latest countable
+  date (:mod:`vkdocs.deadline`);
+* which sentences make an answer in each state (:data:`vkdocs.deadline.SENTENCES`),
+  the sentences and the error messages (:mod:`vkdocs.messages`), and how much
+  of the reader's input an error echoes (:data:`vkdocs.errors.ECHO_LIMIT`);
 * "N days" with its plural form for every possible count
   (:func:`vkdocs.deadline.format_days`, CLDR rules through Babel);
 * the long date pattern and month names of the build's language (Babel), with
-  the same no-break-space clean-up as :func:`vkdocs.deadline.format_long_date`.
+  the same no-break-space clean-up as :func:`vkdocs.messages.long_date`.
 
 So the page and ``vkdocs deadline`` cannot disagree; the browser tests check
-the page against :func:`vkdocs.deadline.describe` for many dates.
+the page against :func:`vkdocs.deadline.describe`.
 
-Builders other than HTML (PDF, text) leave the calculator out.
+Without JavaScript, a ``<noscript>`` text gives the rule and points to the
+``vkdocs`` command. In the PDF and other builders, the calculator's place
+holds the rule and a worked example instead.
+
+The extension also gives the pages ``{{ last_day_offset_days }}`` (209), beside
+``{{ restore_window_days }}`` (210), so no page retypes the number.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import date
+from typing import Any
 
 from babel import Locale
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from vkdocs.deadline import RESTORE_WINDOW, VK_LAUNCH, check_language, format_days
+from vkdocs.deadline import (
+    LAST_DAY_OFFSET,
+    LATEST_DELETION,
+    RESTORE_WINDOW,
+    SENTENCES,
+    VK_LAUNCH,
+    check_language,
+    describe,
+    format_days,
+    rule,
+)
+from vkdocs.errors import ECHO_LIMIT
 from vkdocs.messages import MESSAGES, message
+from vkdocs.sphinxext import paragraph, untranslatable
 
 SCRIPT = "deadline-calculator.js"
+STYLES = "deadline-calculator.css"
+
+#: The worked example every surface uses: deleted on 1 October 2026, read on 25 November 2026.
+EXAMPLE = (date(2026, 10, 1), date(2026, 11, 25))
+
+#: The label of the page that documents the ``vkdocs`` command (the noscript text links to it).
+CLI_LABEL = "cli"
 
 #: Messages the script needs, by their key in vkdocs.messages.
 MESSAGE_KEYS = (
-    "deadline_open",
-    "deadline_closed",
-    "deadline_trust_dialog",
+    *sorted({key for keys in SENTENCES.values() for key in keys}),
     "bad_date_format",
     "impossible_date",
     "before_vk",
+    "too_far_ahead",
     "deleted_after_today",
     "calculator_empty",
     "calculator_incomplete",
+    "calculator_understood",
 )
 
 # Date-pattern fields the script understands: day, month, year.
@@ -59,15 +93,19 @@ _SUPPORTED_FIELDS = {"d", "dd", "M", "MM", "MMMM", "y", "yyyy"}
 
 
 class vk_deadline_calculator(nodes.General, nodes.Element):
-    """The calculator's place in the doctree; its data sits in ``node["data"]``."""
+    """The calculator's place in the doctree.
+
+    Its data sits in ``node["data"]``; its children (the rule and a worked
+    example) are what builders other than HTML show.
+    """
 
 
 def _clean(text: str) -> str:
-    # The same clean-up as vkdocs.deadline.format_long_date.
+    # The same clean-up as vkdocs.messages.long_date.
     return text.replace("\u202f", " ")
 
 
-def calculator_data(lang: str) -> dict:
+def calculator_data(lang: str) -> dict[str, Any]:
     """Everything the script needs to compute and word the result in ``lang``."""
     check_language(lang)
     locale = Locale.parse(lang)
@@ -80,15 +118,28 @@ def calculator_data(lang: str) -> dict:
     return {
         "lang": lang,
         "windowDays": RESTORE_WINDOW.days,
+        "lastDayOffset": LAST_DAY_OFFSET.days,
         "vkLaunch": VK_LAUNCH.isoformat(),
+        "latestDeletion": LATEST_DELETION.isoformat(),
+        "echoLimit": ECHO_LIMIT,
         "datePattern": pattern,
         "months": [_clean(locale.months["format"]["wide"][number]) for number in range(1, 13)],
         "days": [format_days(count, lang) for count in range(RESTORE_WINDOW.days + 1)],
+        "sentences": {state: list(keys) for state, keys in SENTENCES.items()},
         "messages": {key: MESSAGES[key][lang] for key in MESSAGE_KEYS},  # placeholders intact: {name}, {name!r}
     }
 
 
-def _json_for_script(data: dict) -> str:
+def printed_text(lang: str) -> list[str]:
+    """What the calculator's place says where no script runs (PDF, text): the rule and a worked example."""
+    deleted, today = EXAMPLE
+    return [
+        rule(lang),
+        f"{message('calculator_example', lang, deleted=deleted, today=today)} {describe(deleted, today, lang)}",
+    ]
+
+
+def _json_for_script(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     # Safe inside <script>: no "</script>", no HTML comment openers.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -98,47 +149,87 @@ class DeadlineCalculatorDirective(SphinxDirective):
     """``{vk-deadline-calculator}``: no arguments, no content."""
 
     def run(self) -> list[nodes.Node]:
+        lang = self.config.language
         node = vk_deadline_calculator()
         node["ids"] = [f"vk-deadline-calculator-{self.env.new_serialno('vk-deadline-calculator')}"]
-        node["data"] = calculator_data(self.config.language)
+        node["data"] = calculator_data(lang)
+        for text in printed_text(lang):
+            node += paragraph(text, classes=("vk-deadline-calculator__printed",))
         self.set_source_info(node)
-        return [node]
+        return [untranslatable(node)]
 
 
-def visit_calculator_html(self, node: vk_deadline_calculator) -> None:
+def _cli_link(translator: Any) -> str:
+    """``<a href=…>`` to the page on the ``vkdocs`` command (or the help command, if there is no such page)."""
+    builder = translator.builder
+    found = builder.env.get_domain("std").labels.get(CLI_LABEL)
+    if not found:
+        return "<code>vkdocs --help</code>"
+    docname, anchor, title = found
+    uri = builder.get_relative_uri(builder.current_docname, docname) + "#" + anchor
+    return f'<a href="{translator.attval(uri)}">{translator.encode(title)}</a>'
+
+
+def _noscript_html(translator: Any, lang: str) -> str:
+    """The rule, and where to count without JavaScript: `code` in the message becomes <code>."""
+    marker = "\x00link\x00"
+    text = translator.encode(f"{rule(lang)} {message('calculator_noscript', lang, link=marker)}")
+    text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+    return f'<noscript><p class="vk-deadline-calculator__noscript">{text.replace(marker, _cli_link(translator))}</p></noscript>\n'
+
+
+def visit_calculator_html(self: Any, node: vk_deadline_calculator) -> None:
     data = node["data"]
-    field = node["ids"][0] + "-date"
+    lang = data["lang"]
+    base = node["ids"][0]
+    field, hint = f"{base}-date", f"{base}-hint"
     escape = self.encode
     self.body.append(
-        f'<div class="vk-deadline-calculator" id="{node["ids"][0]}" data-vk-deadline-calculator hidden>\n'
+        _noscript_html(self, lang)
+        + f'<div class="vk-deadline-calculator" id="{base}" data-vk-deadline-calculator hidden>\n'
         f'<script type="application/json" class="vk-deadline-calculator__data">{_json_for_script(data)}</script>\n'
-        f'<label class="vk-deadline-calculator__label" for="{field}">{escape(message("calculator_label", data["lang"]))}</label>\n'
-        f'<input class="vk-deadline-calculator__date" type="date" id="{field}" min="{data["vkLaunch"]}" autocomplete="off">\n'
-        f'<output class="vk-deadline-calculator__result" for="{field}" aria-live="polite"></output>\n'
+        f'<label class="vk-deadline-calculator__label" for="{field}">{escape(message("calculator_label", lang))}</label>\n'
+        f'<p class="vk-deadline-calculator__hint" id="{hint}">{escape(message("calculator_hint", lang))}</p>\n'
+        f'<input class="vk-deadline-calculator__date" type="text" name="deleted-on" id="{field}" '
+        f'aria-describedby="{hint}" autocomplete="off" spellcheck="false" autocapitalize="off" size="12">\n'
+        f'<output class="vk-deadline-calculator__output" for="{field}" aria-live="polite">'
+        '<span class="vk-deadline-calculator__understood"></span>'
+        '<span class="vk-deadline-calculator__result"></span></output>\n'
         "</div>\n"
     )
     raise nodes.SkipNode
 
 
-def skip_calculator(self, node: vk_deadline_calculator) -> None:
-    raise nodes.SkipNode
+def _show_children(self: Any, node: vk_deadline_calculator) -> None:
+    """Other builders: the node's children (the rule and the example) print as plain paragraphs."""
 
 
-def add_script(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Load the script only on pages that show a calculator."""
+def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Load the script and its styles only on pages that show a calculator."""
     if doctree is not None and next(doctree.findall(vk_deadline_calculator), None) is not None:
         app.add_js_file(SCRIPT, loading_method="defer")
+        app.add_css_file(STYLES)
 
 
-def setup(app: Sphinx) -> dict:
+def _add_substitutions(app: Sphinx, config: Config) -> None:
+    config.myst_substitutions = {
+        **getattr(config, "myst_substitutions", {}),
+        "last_day_offset_days": str(LAST_DAY_OFFSET.days),
+    }
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    passthrough = (_show_children, _show_children)
     app.add_node(
         vk_deadline_calculator,
         html=(visit_calculator_html, None),
-        latex=(skip_calculator, None),
-        text=(skip_calculator, None),
-        man=(skip_calculator, None),
-        texinfo=(skip_calculator, None),
+        latex=passthrough,
+        text=passthrough,
+        man=passthrough,
+        texinfo=passthrough,
     )
     app.add_directive("vk-deadline-calculator", DeadlineCalculatorDirective)
-    app.connect("html-page-context", add_script)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("html-page-context", add_assets)
+    # After vkdocs.sphinxext's handler (priority 500), which sets the substitutions it owns.
+    app.connect("config-inited", _add_substitutions, priority=600)
+    return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}

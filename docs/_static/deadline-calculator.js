@@ -1,15 +1,24 @@
-// The in-page restore-deadline calculator (the {vk-deadline-calculator} directive).
+// The in-page calculator of the last day to restore a page (the {vk-deadline-calculator} directive).
 //
 // Plain JavaScript, no third-party code, no network: it works on Read the Docs
-// and from a local file. The rules and every word come from the Python helpers
+// and from a local file. The rule and every word come from the Python helpers
 // (vkdocs.deadline, vkdocs.messages), written into the page as inline JSON by
 // docs/_ext/vkdocs_calculator.py; this file only repeats vkdocs.deadline's
 // arithmetic. The browser tests check it against vkdocs.deadline.describe.
+//
+// The field takes typed text, DD.MM.YYYY or YYYY-MM-DD, in ASCII digits,
+// whatever the browser's language: a date picker would show the browser's
+// order, and 01.10.2026 typed into an English one becomes 10 January.
 (() => {
   "use strict";
 
-  const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-  const RUSSIAN = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+  const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+  const RUSSIAN = /^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$/;
+  // What a reader has typed so far on the way to either form: "01.1", "2026-10-0".
+  const ISO_START = /^[0-9]{1,4}$|^[0-9]{4}-(?:[0-9]{0,2}|[0-9]{2}-[0-9]?)$/;
+  const RUSSIAN_START = /^[0-9]{1,2}$|^[0-9]{2}\.(?:[0-9]{0,2}|[0-9]{2}\.[0-9]{0,3})$/;
+  // Characters Python's repr() escapes (str.isprintable() is false for them).
+  const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
   const MS_PER_DAY = 86400000;
 
   class InputError extends Error {
@@ -20,11 +29,28 @@
     }
   }
 
+  // vkdocs.errors.echo: at most `limit` characters of the reader's input, then "…".
+  function echo(text, limit) {
+    const chars = Array.from(text);
+    return chars.length <= limit ? text : chars.slice(0, limit - 1).join("") + "…";
+  }
+
   // Python's repr() of a string, as the messages' {value!r} placeholders use it.
   function pyRepr(text) {
     const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-    let body = text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-    if (quote === "'") body = body.replace(/'/g, "\\'");
+    let body = "";
+    for (const char of text) {
+      const code = char.codePointAt(0);
+      if (char === "\\") body += "\\\\";
+      else if (char === quote) body += "\\" + quote;
+      else if (char === "\n") body += "\\n";
+      else if (char === "\r") body += "\\r";
+      else if (char === "\t") body += "\\t";
+      else if (char !== " " && UNPRINTABLE.test(char)) {
+        const hex = code.toString(16);
+        body += code <= 0xff ? "\\x" + hex.padStart(2, "0") : code <= 0xffff ? "\\u" + hex.padStart(4, "0") : "\\U" + hex.padStart(8, "0");
+      } else body += char;
+    }
     return quote + body + quote;
   }
 
@@ -34,9 +60,9 @@
   }
 
   // Days since 1970-01-01 (proleptic Gregorian, like Python's date), and back.
-  function dayNumber(year, month, day) {
+  function dayNumber(date) {
     const moment = new Date(0);
-    moment.setUTCFullYear(year, month - 1, day);
+    moment.setUTCFullYear(date.year, date.month - 1, date.day);
     return Math.round(moment.getTime() / MS_PER_DAY);
   }
 
@@ -45,31 +71,32 @@
     return { year: moment.getUTCFullYear(), month: moment.getUTCMonth() + 1, day: moment.getUTCDate() };
   }
 
-  function isoFormat(date) {
-    const pad = (value, width) => String(value).padStart(width, "0");
-    return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
-  }
-
   function exists(year, month, day) {
     if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-    const last = fromDayNumber(dayNumber(year, month + 1, 1) - 1).day;
+    const last = fromDayNumber(dayNumber({ year, month: month + 1, day: 1 }) - 1).day;
     return day <= last;
   }
 
-  // vkdocs.deadline.parse_date: ISO YYYY-MM-DD or Russian DD.MM.YYYY, spaces ignored.
-  function parseDate(value) {
+  function isoDate(text) {
+    const [year, month, day] = text.split("-").map(Number);
+    return { year, month, day };
+  }
+
+  // vkdocs.deadline.parse_date, plus one state of its own: a date still being typed.
+  function parseDate(value, data) {
     const text = value.trim();
     let year, month, day, match;
     if ((match = ISO.exec(text))) [, year, month, day] = match;
     else if ((match = RUSSIAN.exec(text))) [, day, month, year] = match;
-    else throw new InputError("bad_date_format", { value });
+    else if (ISO_START.test(text) || RUSSIAN_START.test(text)) throw new InputError("calculator_incomplete", {});
+    else throw new InputError("bad_date_format", { value: echo(value, data.echoLimit) });
     [year, month, day] = [Number(year), Number(month), Number(day)];
-    if (!exists(year, month, day)) throw new InputError("impossible_date", { value });
+    if (!exists(year, month, day)) throw new InputError("impossible_date", { value: echo(value, data.echoLimit) });
     return { year, month, day };
   }
 
   // A long date through the CLDR pattern Babel gave (fields d, M, y; quoted literals).
-  function formatLongDate(date, data) {
+  function inWords(date, data) {
     return data.datePattern.replace(/'([^']*)'|([A-Za-z])\2*/g, (field, literal) => {
       if (literal !== undefined) return literal === "" ? "'" : literal;
       if (field === "d") return String(date.day);
@@ -85,58 +112,57 @@
 
   function today(element) {
     const override = element.dataset.today;
-    if (override) return parseDate(override);
+    if (override) return isoDate(override);
     const now = new Date();
     return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
   }
 
-  // vkdocs.deadline.describe, for one calculator's data.
-  function describe(data, value, now) {
-    const deleted = parseDate(value);
-    const launch = parseDate(data.vkLaunch);
-    const deletedDay = dayNumber(deleted.year, deleted.month, deleted.day);
-    if (deletedDay < dayNumber(launch.year, launch.month, launch.day)) {
-      throw new InputError("before_vk", { value: isoFormat(deleted), launch: isoFormat(launch) });
-    }
-    const nowDay = dayNumber(now.year, now.month, now.day);
-    if (deletedDay > nowDay) {
-      throw new InputError("deleted_after_today", { deleted: isoFormat(deleted), today: isoFormat(now) });
-    }
-    const deadlineDay = deletedDay + data.windowDays;
-    const left = Math.max(deadlineDay - nowDay, 0);
-    const deadline = formatLongDate(fromDayNumber(deadlineDay), data);
-    const first = left > 0
-      ? fill(data.messages.deadline_open, { deadline, days: data.days[left] })
-      : fill(data.messages.deadline_closed, { deadline });
-    return { state: left > 0 ? "open" : "closed", text: `${first} ${data.messages.deadline_trust_dialog}` };
+  // vkdocs.deadline.describe for a date already read.
+  function describe(data, deleted, now) {
+    const words = (date) => inWords(date, data);
+    const launch = isoDate(data.vkLaunch);
+    const deletedDay = dayNumber(deleted);
+    if (deletedDay < dayNumber(launch)) throw new InputError("before_vk", { value: words(deleted), launch: words(launch) });
+    if (deletedDay > dayNumber(isoDate(data.latestDeletion))) throw new InputError("too_far_ahead", { value: words(deleted) });
+    const nowDay = dayNumber(now);
+    if (deletedDay > nowDay) throw new InputError("deleted_after_today", { deleted: words(deleted), today: words(now) });
+    const left = Math.max(deletedDay + data.windowDays - nowDay, 0);
+    const state = left > 1 ? "open" : left === 1 ? "last" : "closed";
+    const params = { last_day: words(fromDayNumber(deletedDay + data.lastDayOffset)), days: data.days[left] };
+    return { state, text: data.sentences[state].map((key) => fill(data.messages[key], params)).join(" ") };
   }
 
-  // The result for a raw field value, never throwing: { state, text }.
+  // The answer for a raw field value, never throwing: { state, understood, text }.
   function result(data, value, now) {
+    if (value.trim() === "") return { state: "empty", understood: "", text: data.messages.calculator_empty };
+    let deleted;
     try {
-      return describe(data, value, now);
+      deleted = parseDate(value, data);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return { state: "error", text: fill(data.messages[error.key], error.params) };
+      const state = error.key === "calculator_incomplete" ? "incomplete" : "error";
+      return { state, understood: "", text: fill(data.messages[error.key], error.params) };
+    }
+    const understood = fill(data.messages.calculator_understood, { date: inWords(deleted, data) });
+    try {
+      return { understood, ...describe(data, deleted, now) };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return { state: "error", understood, text: fill(data.messages[error.key], error.params) };
     }
   }
 
   function setUp(element) {
     const data = JSON.parse(element.querySelector(".vk-deadline-calculator__data").textContent);
     const field = element.querySelector(".vk-deadline-calculator__date");
+    const understood = element.querySelector(".vk-deadline-calculator__understood");
     const output = element.querySelector(".vk-deadline-calculator__result");
     const show = () => {
-      let shown;
-      if (field.value === "") {
-        const key = field.validity && field.validity.badInput ? "calculator_incomplete" : "calculator_empty";
-        shown = { state: "empty", text: data.messages[key] };
-      } else {
-        shown = result(data, field.value, today(element));
-      }
+      const shown = result(data, field.value, today(element));
+      understood.textContent = shown.understood;
       output.textContent = shown.text;
       element.dataset.state = shown.state;
     };
-    field.max = isoFormat(today(element));
     field.addEventListener("input", show);
     field.addEventListener("change", show);
     show();
@@ -150,7 +176,7 @@
     }
   }
 
-  // For the browser tests and the curious: vkdocsDeadline.result(element, "2026-01-31").
+  // For the browser tests and the curious: vkdocsDeadline.result(element, "01.10.2026").
   window.vkdocsDeadline = {
     result: (element, value) => element.vkdocsCalculator.result(value),
   };

@@ -19,17 +19,22 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from itertools import groupby
+from typing import Any
 
 from vkdocs.deadline import DateLike, check_language, describe
-from vkdocs.errors import InputError
+from vkdocs.errors import InputError, InputTypeError
 from vkdocs.messages import LANGUAGES, message
 
 PLATFORMS = ("computer", "phone-browser", "app")
 
+#: A record of the data file, as JSON gives it.
+Record = dict[str, Any]
+
 
 @cache
-def _data() -> dict:
-    return json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
+def _data() -> Record:
+    data: Record = json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
+    return data
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,15 @@ class Checklist:
         - [ ] Look at your page from another account, or ask someone you know to check what strangers can see.
         <BLANKLINE>
         > **Warning:** Your friends still see a private profile. You can make it public again at any time.
+
+        Each warning is a paragraph of its own, with a blank line between
+        warnings, so Markdown never runs two of them together:
+
+        >>> markdown = build_checklist("restore", lang="en").to_markdown()
+        >>> print(markdown[markdown.index("> **Warning:**") :], end="")
+        > **Warning:** Restoring is free. Anyone who asks for money to restore a page is a fraudster.
+        <BLANKLINE>
+        > **Warning:** Never give anyone your password or SMS codes, not even “VK staff”.
         """
         return self._render(_MARKDOWN)
 
@@ -106,7 +120,8 @@ class Checklist:
                 if step.warning:
                     lines.append(style.step_warning.format(warning, step.warning))
             lines.append("")
-        lines += [style.warning.format(warning, text) for text in self.warnings]
+        for text in self.warnings:
+            lines += [style.warning.format(warning, text), ""]
         return "\n".join(lines).rstrip() + "\n"
 
 
@@ -126,7 +141,7 @@ _TEXT = _Style("{}", lambda h: [f"{h}:"], "☐ {}", "  ⚠ {}: {}", "⚠ {}: {}"
 
 
 def situations() -> dict[str, dict[str, str]]:
-    """Every situation id with its title in both languages.
+    """Every situation id with its title in both languages. Raises nothing.
 
     >>> situations()["restore"]
     {'ru': 'Восстановить удалённую страницу', 'en': 'Restore a deleted page'}
@@ -137,7 +152,7 @@ def situations() -> dict[str, dict[str, str]]:
 
 
 def platforms() -> dict[str, dict[str, str]]:
-    """Every platform id with its label in both languages.
+    """Every platform id with its label in both languages. Raises nothing.
 
     >>> platforms()["phone-browser"]["en"]
     'In a phone browser (m.vk.com)'
@@ -148,30 +163,43 @@ def platforms() -> dict[str, dict[str, str]]:
 def situation_page(situation: str) -> str:
     """The docs page (Sphinx document name) that explains ``situation``.
 
+    Raises :class:`~vkdocs.errors.InputError` for an unknown situation and
+    :class:`~vkdocs.errors.InputTypeError` for one that is not a string.
+
     >>> situation_page("hacked")
     'howto/lost-access'
     """
-    return _situation(situation)["page"]
+    page: str = _situation(situation)["page"]
+    return page
 
 
-def _situation(situation: str) -> dict:
-    known = _data()["situations"]
+def _check_text(value: object, name: str) -> None:
+    if not isinstance(value, str):
+        raise InputTypeError("bad_text_type", name=name, type=type(value).__name__, value=value)
+
+
+def _situation(situation: str) -> Record:
+    _check_text(situation, "situation")
+    known: dict[str, Record] = _data()["situations"]
     if situation not in known:
         raise InputError("unknown_situation", value=situation, choices=", ".join(known))
     return known[situation]
 
 
 def _check_platform(platform: str | None) -> None:
-    if platform is not None and platform not in PLATFORMS:
+    if platform is None:
+        return
+    _check_text(platform, "platform")
+    if platform not in PLATFORMS:
         raise InputError("unknown_platform", value=platform, choices=", ".join(PLATFORMS))
 
 
-def _sections(steps: list[dict], lang: str, platform: str | None) -> tuple[Section, ...]:
+def _sections(steps: list[Record], lang: str, platform: str | None) -> tuple[Section, ...]:
     """Group steps: shared ones stay in place; with no platform chosen, each
     run of platform-specific steps becomes one section per platform, and the
     shared steps after such a run are headed "Then, on any device"."""
 
-    def step(record: dict) -> Step:
+    def step(record: Record) -> Step:
         warning = record.get("warning")
         return Step(record["text"][lang], warning[lang] if warning else None)
 
@@ -181,17 +209,17 @@ def _sections(steps: list[dict], lang: str, platform: str | None) -> tuple[Secti
 
     labels = platforms()
     sections: list[Section] = []
-    for specific, run in groupby(steps, key=lambda record: "platforms" in record):
-        run = list(run)
+    for specific, group in groupby(steps, key=lambda record: "platforms" in record):
+        run = list(group)
         if not specific:
             # Shared steps after platform ones say so, or they read as the last platform's.
             heading = message("any_platform", lang) if sections else None
             sections.append(Section(heading, tuple(step(r) for r in run)))
             continue
         for name in PLATFORMS:
-            chosen = tuple(step(r) for r in run if name in r["platforms"])
-            if chosen:
-                sections.append(Section(labels[name][lang], chosen))
+            steps_here = tuple(step(r) for r in run if name in r["platforms"])
+            if steps_here:
+                sections.append(Section(labels[name][lang], steps_here))
     return tuple(sections)
 
 
@@ -208,18 +236,30 @@ def build_checklist(
     ``platform`` (``computer``, ``phone-browser``, ``app``) keeps only the
     steps for it; without it, steps that differ by platform are grouped under
     a heading per platform. For ``restore``, ``deleted_on`` and ``today`` add
-    the deadline sentence from :func:`vkdocs.deadline.describe`.
+    the last day to restore the page, in the words of
+    :func:`vkdocs.deadline.describe`.
+
+    Raises :class:`~vkdocs.errors.InputError` for an unknown situation,
+    language or platform, a ``deleted_on`` for another situation than
+    ``restore`` or without ``today``, and the date errors of
+    :func:`vkdocs.deadline.days_left`; :class:`~vkdocs.errors.InputTypeError`
+    when ``situation``, ``lang`` or ``platform`` is not a string (a list, say)
+    or a date is not a date.
 
     >>> from datetime import date
-    >>> checklist = build_checklist("restore", lang="en", deleted_on="2026-01-31", today=date(2026, 3, 1))
+    >>> checklist = build_checklist("restore", lang="en", deleted_on="2026-10-01", today=date(2026, 11, 25))
     >>> print(checklist.note)
-    You can restore the page until August 29, 2026: 181 days left. VK shows the exact date in the dialog on the deleted page: if the dates differ, trust VK.
+    The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
     >>> [section.heading for section in build_checklist("delete", lang="en").sections]
     [None, 'On a computer (vk.com)', 'In a phone browser (m.vk.com)', 'In the VK app', 'Then, on any device']
     >>> build_checklist("delete-friend", lang="en")
     Traceback (most recent call last):
     ...
     vkdocs.errors.InputError: Unknown situation 'delete-friend'. Use one of: delete, restore, close-profile, hide, remove-app, blocked, lost-login, hacked, someone-else.
+    >>> build_checklist(["restore"], lang="en")
+    Traceback (most recent call last):
+    ...
+    vkdocs.errors.InputTypeError: situation: expected a string (str), got list ['restore'].
     """
     record = _situation(situation)
     check_language(lang)

@@ -1,39 +1,78 @@
-"""Until when a deleted VK page can be restored.
+"""The last day to restore a deleted VK page: the one rule, and the sentences that say it.
 
-When you delete your page, VK's own dialog says until which date you can
-restore it: 210 days after the deletion. This module is the one place that
-number lives; the pages, the command line and the handouts all quote it.
+**The rule.** A deleted page can be restored while fewer than 210 days
+(:data:`RESTORE_WINDOW`) have passed since the day it was deleted. So the
+**last day** to restore it is the date of deletion plus 209 days
+(:func:`last_day`); the next day, the date of deletion plus 210 days
+(:func:`restore_deadline`), the page is gone. Guide A states it so ("less
+than 210 days since the day it was deleted"). VK's own dialog on the deleted
+page shows the date too, and that date is what counts. Do not wait for the
+last day.
+
+This module is the one place the rule lives: the pages, the in-page
+calculator, the ``vkdocs`` command, the checklists and the handouts all
+quote it.
 
 >>> from datetime import date
->>> restore_deadline("2026-01-31")
-datetime.date(2026, 8, 29)
->>> days_left("31.01.2026", today=date(2026, 3, 1))
-181
->>> print(describe("2026-01-31", today=date(2026, 3, 1), lang="en"))
-You can restore the page until August 29, 2026: 181 days left. VK shows the exact date in the dialog on the deleted page: if the dates differ, trust VK.
+>>> last_day("2026-10-01")
+datetime.date(2027, 4, 28)
+>>> days_left("01.10.2026", today=date(2026, 11, 25))
+155
+>>> print(describe("2026-10-01", today=date(2026, 11, 25), lang="en"))
+The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+
+**Dates** may be given as a :class:`~datetime.date`, a
+:class:`~datetime.datetime` or a string, ``DD.MM.YYYY`` or ``YYYY-MM-DD``
+(ASCII digits only). A datetime counts by its own calendar date: a
+timezone-aware one by the date on its own clock, never converted to UTC or
+to this computer's zone (``23:30`` in Moscow on 1 October is 1 October).
+
+**Errors.** Bad input raises :class:`~vkdocs.errors.InputError` (a
+:class:`ValueError`: a malformed or impossible date, one before VK existed or
+too close to the year 9999, a deletion after today, an unknown language) or
+:class:`~vkdocs.errors.InputTypeError` (a :class:`TypeError`: a value of the
+wrong type), each saying what was wrong and what is accepted.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from babel import Locale
-from babel.dates import format_date
 
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.messages import LANGUAGES, message
+from vkdocs.messages import LANGUAGES, long_date, message
 
-#: How long VK keeps a deleted page restorable, as its own dialog states.
+#: How long a deleted page stays restorable: it can be restored while fewer
+#: than these 210 days have passed since the day it was deleted.
 RESTORE_WINDOW = timedelta(days=210)
+
+#: The last day to restore comes this long after the day of deletion (209 days).
+LAST_DAY_OFFSET = RESTORE_WINDOW - timedelta(days=1)
 
 #: VK's launch: no page can have been deleted before it.
 VK_LAUNCH = date(2006, 10, 10)
 
+#: The latest deletion date whose restore deadline a :class:`~datetime.date` can hold.
+LATEST_DELETION = date.max - RESTORE_WINDOW
+
 DateLike = date | datetime | str
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_RUSSIAN = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
+#: Where a page stands on a given day: restorable, on its last day, or gone.
+State = Literal["open", "last", "closed"]
+
+#: The sentences :func:`describe` joins in each state (``open``, ``last``, ``closed``), by key in ``vkdocs.messages``.
+SENTENCES: dict[State, tuple[str, ...]] = {
+    "open": ("deadline_open", "deadline_dont_wait", "deadline_trust_dialog"),
+    "last": ("deadline_last_day", "deadline_trust_dialog"),
+    "closed": ("deadline_closed", "deadline_trust_dialog"),
+}
+
+# [0-9], not \d: \d also matches other scripts' digits ("２０２６"), which no one means here.
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+_RUSSIAN = re.compile(r"([0-9]{2})\.([0-9]{2})\.([0-9]{4})", re.ASCII)
 
 _DAY_FORMS = {
     "ru": {"one": "день", "few": "дня", "many": "дней", "other": "дня"},
@@ -45,13 +84,19 @@ _PLURAL = {lang: Locale.parse(lang).plural_form for lang in LANGUAGES}  # CLDR r
 def parse_date(value: DateLike, *, name: str = "date") -> date:
     """Read a date given as a :class:`~datetime.date`, a :class:`~datetime.datetime` or a string.
 
-    Strings may be ISO ``YYYY-MM-DD`` or Russian ``DD.MM.YYYY``; spaces
-    around them are ignored.
+    Strings may be Russian ``DD.MM.YYYY`` or ISO ``YYYY-MM-DD``, in ASCII
+    digits; spaces around them are ignored. A datetime gives its own
+    calendar date (for a timezone-aware one, the date on its own clock).
 
-    >>> parse_date("2026-01-31")
-    datetime.date(2026, 1, 31)
-    >>> parse_date(" 31.01.2026 ")
-    datetime.date(2026, 1, 31)
+    Raises :class:`~vkdocs.errors.InputError` for a string in another form
+    or a date that does not exist, and :class:`~vkdocs.errors.InputTypeError`
+    for anything that is not a date, a datetime or a string (``name`` says
+    which argument it was).
+
+    >>> parse_date("2026-10-01")
+    datetime.date(2026, 10, 1)
+    >>> parse_date(" 01.10.2026 ")
+    datetime.date(2026, 10, 1)
     >>> parse_date("2026-02-30")
     Traceback (most recent call last):
     ...
@@ -79,7 +124,9 @@ def parse_date(value: DateLike, *, name: str = "date") -> date:
 def _deletion_date(deleted_on: DateLike) -> date:
     deleted = parse_date(deleted_on, name="deleted_on")
     if deleted < VK_LAUNCH:
-        raise InputError("before_vk", value=deleted.isoformat(), launch=VK_LAUNCH.isoformat())
+        raise InputError("before_vk", value=deleted, launch=VK_LAUNCH)
+    if deleted > LATEST_DELETION:
+        raise InputError("too_far_ahead", value=deleted)
     return deleted
 
 
@@ -87,18 +134,39 @@ def _checked_dates(deleted_on: DateLike, today: DateLike) -> tuple[date, date]:
     deleted = _deletion_date(deleted_on)
     now = parse_date(today, name="today")
     if deleted > now:
-        raise InputError("deleted_after_today", deleted=deleted.isoformat(), today=now.isoformat())
+        raise InputError("deleted_after_today", deleted=deleted, today=now)
     return deleted, now
 
 
+def last_day(deleted_on: DateLike) -> date:
+    """The last day to restore a page deleted on ``deleted_on``: the date of deletion plus 209 days.
+
+    On this day fewer than 210 days have passed since the deletion, so the
+    page can still be restored; the day after, it cannot.
+
+    Raises :class:`~vkdocs.errors.InputError` for a malformed or impossible
+    date, one before VK launched (:data:`VK_LAUNCH`) or after
+    :data:`LATEST_DELETION`, and :class:`~vkdocs.errors.InputTypeError` for a
+    value that is not a date.
+
+    >>> last_day("01.10.2026")
+    datetime.date(2027, 4, 28)
+    >>> last_day(date(2027, 8, 4))  # 2028 is a leap year
+    datetime.date(2028, 2, 29)
+    """
+    return _deletion_date(deleted_on) + LAST_DAY_OFFSET
+
+
 def restore_deadline(deleted_on: DateLike) -> date:
-    """The date by which a page deleted on ``deleted_on`` must be restored.
+    """The first day a page deleted on ``deleted_on`` is gone: the date of deletion plus 210 days.
 
-    It is ``deleted_on`` plus :data:`RESTORE_WINDOW` (210 days): restore the
-    page *before* this date.
+    It is the day after :func:`last_day`. Tell readers the last day, not
+    this one: a date given as a limit reads as a day still included.
 
-    >>> restore_deadline(date(2026, 1, 31))
-    datetime.date(2026, 8, 29)
+    Raises the same errors as :func:`last_day`.
+
+    >>> restore_deadline(date(2026, 10, 1))
+    datetime.date(2027, 4, 29)
     >>> restore_deadline("29.02.2028")
     datetime.date(2028, 9, 26)
     """
@@ -106,15 +174,17 @@ def restore_deadline(deleted_on: DateLike) -> date:
 
 
 def days_left(deleted_on: DateLike, today: DateLike) -> int:
-    """Days from ``today`` to the deadline; 0 once the deadline has come.
+    """Days left to restore the page, counting ``today``: 1 on the last day, 0 once it has passed.
 
-    >>> days_left("2026-01-31", today="2026-03-01")
-    181
-    >>> days_left("2026-01-31", today="2026-08-28")
+    Raises :class:`~vkdocs.errors.InputError` for a bad date (see
+    :func:`last_day`) or a deletion after ``today``, and
+    :class:`~vkdocs.errors.InputTypeError` for a value that is not a date.
+
+    >>> days_left("2026-10-01", today="2026-11-25")
+    155
+    >>> days_left("2026-10-01", today="2027-04-28")
     1
-    >>> days_left("2026-01-31", today="2026-08-29")
-    0
-    >>> days_left("2025-01-31", today="2026-03-01")
+    >>> days_left("2026-10-01", today="2027-04-29")
     0
     """
     deleted, now = _checked_dates(deleted_on, today)
@@ -122,22 +192,49 @@ def days_left(deleted_on: DateLike, today: DateLike) -> int:
 
 
 def can_restore(deleted_on: DateLike, today: DateLike) -> bool:
-    """Whether the page can still be restored ``today`` (the deadline is still ahead).
+    """Whether the page can still be restored ``today``: on the last day, yes; the day after, no.
 
-    >>> can_restore("2026-01-31", today="2026-08-28")
+    Raises the same errors as :func:`days_left`.
+
+    >>> can_restore("2026-10-01", today="2027-04-28")
     True
-    >>> can_restore("2026-01-31", today="2026-08-29")
+    >>> can_restore("2026-10-01", today="2027-04-29")
     False
     """
     return days_left(deleted_on, today) > 0
 
 
+def state(deleted_on: DateLike, today: DateLike) -> State:
+    """``"open"`` while two or more days are left, ``"last"`` on the last day, then ``"closed"``.
+
+    Raises the same errors as :func:`days_left`.
+
+    >>> [state("2026-10-01", today) for today in ("2027-04-27", "2027-04-28", "2027-04-29")]
+    ['open', 'last', 'closed']
+    """
+    return _state(days_left(deleted_on, today))
+
+
+def _state(left: int) -> State:
+    return "open" if left > 1 else "last" if left == 1 else "closed"
+
+
 def check_language(lang: str) -> str:
-    """Return ``lang`` if vkdocs speaks it, else raise :class:`~vkdocs.errors.InputError`.
+    """Return ``lang`` if vkdocs speaks it.
+
+    Raises :class:`~vkdocs.errors.InputError` for a language vkdocs does not
+    speak and :class:`~vkdocs.errors.InputTypeError` for a value that is not
+    a string.
 
     >>> check_language("ru")
     'ru'
+    >>> check_language("de")
+    Traceback (most recent call last):
+    ...
+    vkdocs.errors.InputError: Unknown language 'de'. Use one of: ru, en.
     """
+    if not isinstance(lang, str):
+        raise InputTypeError("bad_text_type", name="lang", type=type(lang).__name__, value=lang)
     if lang not in LANGUAGES:
         raise InputError("unknown_language", value=lang, choices=", ".join(LANGUAGES))
     return lang
@@ -146,57 +243,108 @@ def check_language(lang: str) -> str:
 def format_days(count: int, lang: str) -> str:
     """``count`` days with the plural form ``lang`` needs.
 
+    Raises :class:`~vkdocs.errors.InputTypeError` when ``count`` is not a
+    whole number (an :class:`int`; not a float, not a bool),
+    :class:`~vkdocs.errors.InputError` when it is negative, and the errors of
+    :func:`check_language`.
+
     >>> [format_days(n, "ru") for n in (1, 2, 5, 11, 21, 22, 111)]
     ['1 день', '2 дня', '5 дней', '11 дней', '21 день', '22 дня', '111 дней']
     >>> [format_days(n, "en") for n in (0, 1, 2)]
     ['0 days', '1 day', '2 days']
+    >>> format_days(1.5, "en")
+    Traceback (most recent call last):
+    ...
+    vkdocs.errors.InputTypeError: count: expected a whole number of days (int), got float 1.5.
     """
     check_language(lang)
+    if not isinstance(count, int) or isinstance(count, bool):
+        raise InputTypeError("bad_count_type", name="count", type=type(count).__name__, value=count)
+    if count < 0:
+        raise InputError("negative_count", name="count", value=count)
     return f"{count} {_DAY_FORMS[lang][_PLURAL[lang](count)]}"
 
 
-def format_long_date(day: date, lang: str) -> str:
-    """``day`` as a long date in ``lang``, through Babel.
+def format_long_date(day: DateLike, lang: str) -> str:
+    """``day`` as a long date in words in ``lang``, through Babel.
 
-    Babel puts a narrow no-break space before the Russian ``г.``; it becomes a
-    plain space here, so the text reads and searches the same in a terminal,
-    a message or a PDF.
+    ``day`` is read like every date here (:func:`parse_date`); there is no
+    default: ``None`` is an error, never "today". Babel's narrow no-break
+    space before the Russian ``г.`` becomes a plain space, so the text reads
+    and searches the same in a terminal, a message or a PDF.
 
-    >>> format_long_date(date(2026, 8, 29), "ru")
-    '29 августа 2026 г.'
-    >>> format_long_date(date(2026, 8, 29), "en")
-    'August 29, 2026'
+    Raises the errors of :func:`parse_date` and :func:`check_language`.
+
+    >>> format_long_date(date(2027, 4, 28), "ru")
+    '28 апреля 2027 г.'
+    >>> format_long_date("2027-04-28", "en")
+    'April 28, 2027'
+    >>> format_long_date(None, "en")
+    Traceback (most recent call last):
+    ...
+    vkdocs.errors.InputTypeError: day: expected a date (date, datetime, or a DD.MM.YYYY / YYYY-MM-DD string), got NoneType None.
     """
-    return format_date(day, format="long", locale=check_language(lang)).replace("\u202f", " ")
+    lang = check_language(lang)
+    return long_date(parse_date(day, name="day"), lang)
+
+
+def rule(lang: str) -> str:
+    """The rule in one or two sentences of ``lang``, with its numbers from :data:`RESTORE_WINDOW`.
+
+    Raises the errors of :func:`check_language`.
+
+    >>> print(rule("en"))
+    A page can be restored while fewer than 210 days have passed since the day it was deleted. The last day to restore it is the date of deletion plus 209 days.
+    """
+    lang = check_language(lang)
+    return message(
+        "deadline_rule",
+        lang,
+        window=format_days(RESTORE_WINDOW.days, lang),
+        last_offset=format_days(LAST_DAY_OFFSET.days, lang),
+    )
 
 
 def describe(deleted_on: DateLike, today: DateLike, lang: str) -> str:
-    """One or two sentences: the deadline, the days left, and a reminder to trust VK's dialog.
+    """What to tell the reader ``today``: the last day in words, the days left, and VK's dialog.
 
-    >>> print(describe("2026-01-31", today="2026-03-01", lang="ru"))
-    Страницу можно восстановить до 29 августа 2026 г.: осталось 181 день. Точный срок показывает сам VK в окне на удалённой странице: если даты расходятся, верьте VK.
-    >>> print(describe("2025-01-31", today="2026-03-01", lang="en"))
-    The restore window closed on August 29, 2025: VK no longer offers to bring this page back. VK shows the exact date in the dialog on the deleted page: if the dates differ, trust VK.
+    Two days or more before the last day, the days left counting today and
+    "do not wait"; on the last day, "today is the last day"; after it, that
+    it has passed. Every answer ends with the reminder that VK's own dialog
+    is what counts.
+
+    Raises the errors of :func:`days_left` and :func:`check_language`.
+
+    >>> print(describe("2026-10-01", today="2026-11-25", lang="ru"))
+    Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня. Не ждите последнего дня. Главное — дата в окне VK на удалённой странице: если она другая, верьте VK.
+    >>> print(describe("2026-10-01", today="2027-04-28", lang="en"))
+    Today is the last day to restore the page: April 28, 2027. Restore it now. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+    >>> print(describe("2026-10-01", today="2027-04-29", lang="en"))
+    The last day to restore the page has passed: it was April 28, 2027. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
     """
-    check_language(lang)
+    lang = check_language(lang)
     left = days_left(deleted_on, today)
-    deadline = format_long_date(restore_deadline(deleted_on), lang)
-    if left > 0:
-        first = message("deadline_open", lang, deadline=deadline, days=format_days(left, lang))
-    else:
-        first = message("deadline_closed", lang, deadline=deadline)
-    return f"{first} {message('deadline_trust_dialog', lang)}"
+    params = {"last_day": last_day(deleted_on), "days": format_days(left, lang)}
+    return " ".join(message(key, lang, **params) for key in SENTENCES[_state(left)])
 
 
 __all__ = [
+    "LAST_DAY_OFFSET",
+    "LATEST_DELETION",
     "RESTORE_WINDOW",
+    "SENTENCES",
     "VK_LAUNCH",
+    "DateLike",
+    "State",
     "can_restore",
     "check_language",
     "days_left",
     "describe",
     "format_days",
     "format_long_date",
+    "last_day",
     "parse_date",
     "restore_deadline",
+    "rule",
+    "state",
 ]

@@ -34,7 +34,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from vkdocs.checklist import build_checklist, situation_page, situations
-from vkdocs.deadline import RESTORE_WINDOW, format_days, format_long_date
+from vkdocs.deadline import LAST_DAY_OFFSET, RESTORE_WINDOW, format_days, format_long_date
 from vkdocs.errors import InputError
 from vkdocs.messages import message
 from vkdocs.sphinxext import checklist_nodes, paragraph, untranslatable, vk_checkbox
@@ -119,7 +119,12 @@ class HandoutDirective(SphinxDirective):
             line += vk_blank()
             fillin += line
             fillin += paragraph(
-                message("handout_window", lang, days=format_days(RESTORE_WINDOW.days, lang)),
+                message(
+                    "handout_window",
+                    lang,
+                    days=format_days(RESTORE_WINDOW.days, lang),
+                    last_offset=format_days(LAST_DAY_OFFSET.days, lang),
+                ),
                 classes=("vk-fillin__note",),
             )
             body.append(fillin)

@@ -1,7 +1,7 @@
-"""The restore page's deadline calculator agrees with vkdocs.deadline, in both languages.
+"""The restore page's calculator agrees with vkdocs.deadline, in both languages, typed as a reader types.
 
 "Today" is fixed with Playwright's clock, in Moscow time; the expected texts
-come from the Python helpers themselves.
+come from the Python helpers themselves (describe, message).
 """
 
 from __future__ import annotations
@@ -12,55 +12,32 @@ from zoneinfo import ZoneInfo
 import pytest
 from docbuild import LANGUAGES
 
-from vkdocs.deadline import RESTORE_WINDOW, VK_LAUNCH, describe
+from vkdocs.deadline import LAST_DAY_OFFSET, RESTORE_WINDOW, VK_LAUNCH, describe, last_day, parse_date, rule
 from vkdocs.errors import InputError
 from vkdocs.messages import message
 
 PAGE = "howto/restore"
 CALCULATOR = "[data-vk-deadline-calculator]"
-
-TODAYS = [
-    date(2026, 3, 1),  # the day after February in a common year
-    date(2028, 2, 29),  # a leap day
-    date(2026, 12, 31),  # a year's last day
-]
+FIELD = "input[name=deleted-on]"
+RESULT = ".vk-deadline-calculator__result"
+UNDERSTOOD = ".vk-deadline-calculator__understood"
 
 
-def deletion_dates(today: date) -> list[date]:
-    """Dates around every edge of the rule, for one "today"."""
-    window = RESTORE_WINDOW
-    around = [
-        today,  # deleted today: the whole window left
-        today - timedelta(days=1),
-        today - window + timedelta(days=1),  # one day left
-        today - window + timedelta(days=2),  # two days left
-        today - window + timedelta(days=21),  # 21: "день"
-        today - window + timedelta(days=22),  # 22: "дня"
-        today - window + timedelta(days=11),  # 11: "дней"
-        today - window + timedelta(days=111),
-        today - window,  # the deadline day itself: closed
-        today - window - timedelta(days=1),
-        today - timedelta(days=400),
-    ]
-    fixed = [
-        date(2024, 2, 29),  # deleted on a leap day
-        date(2027, 8, 3),  # deadline 2028-02-29
-        date(2025, 7, 31),  # month ends
-        date(2025, 12, 31),
-        date(2026, 1, 31),
-        date(2026, 4, 30),
-        VK_LAUNCH,  # the earliest possible date
-        date(2006, 10, 9),  # the day before VK: an error
-        today + timedelta(days=1),  # the future: an error
-    ]
-    return sorted({*around, *fixed})
+def russian(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
 
 
-def expected(value: str, today: date, language: str) -> str:
+def expected(value: str, today: date, language: str) -> tuple[str, str]:
+    """(the date understood, in words; the result) as the Python helpers word them."""
     try:
-        return describe(value, today=today, lang=language)
+        deleted = parse_date(value)
     except InputError as error:
-        return error.localized(language)
+        return "", error.localized(language)
+    understood = message("calculator_understood", language, date=deleted)
+    try:
+        return understood, describe(value, today=today, lang=language)
+    except InputError as error:
+        return understood, error.localized(language)
 
 
 @pytest.fixture
@@ -76,84 +53,256 @@ def open_calculator(page, base_url):
     return open_at
 
 
-@pytest.mark.parametrize("today", TODAYS, ids=str)
+def typed(calculator, value: str) -> tuple[str, str]:
+    """Type ``value`` into the field as a reader would, and read what the page shows."""
+    field = calculator.locator(FIELD)
+    field.fill("")
+    field.press_sequentially(value)
+    return calculator.locator(UNDERSTOOD).text_content(), calculator.locator(RESULT).text_content()
+
+
+# The last day, D, of a page deleted on 1 October 2026 is 28 April 2027; of one
+# deleted on 4 August 2027, the leap day 29 February 2028.
+AROUND_THE_LAST_DAY = [
+    (deleted, last_day(deleted) + timedelta(days=shift))
+    for deleted in (date(2026, 10, 1), date(2027, 8, 4))
+    for shift in (-1, 0, 1)
+]
+
+
+def set_today(calculator, today: date) -> None:
+    """Fix the calculator's "today" for the next answer (the page's own override of the clock)."""
+    calculator.evaluate("(element, today) => { element.dataset.today = today; }", today.isoformat())
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_calculator_shows_what_vkdocs_deadline_says(open_calculator, guard, language, today):
-    calculator = open_calculator(language, today)
-    field = calculator.locator("input[type=date]")
-    output = calculator.locator("output")
+def test_typed_dates_around_the_last_day_match_vkdocs_deadline(open_calculator, guard, language):
+    calculator = open_calculator(language, date(2026, 11, 25))
     wrong = []
-    for deleted in deletion_dates(today):
-        field.fill(deleted.isoformat())
-        shown = output.text_content()
-        want = expected(deleted.isoformat(), today, language)
-        if shown != want:
-            wrong.append(f"{deleted}: shown {shown!r}\n{' ' * 12}expected {want!r}")
+    for deleted, today in AROUND_THE_LAST_DAY:
+        set_today(calculator, today)
+        for value in (russian(deleted), deleted.isoformat()):
+            shown, want = typed(calculator, value), expected(value, today, language)
+            if shown != want:
+                wrong.append(f"{value} on {today}: shown {shown!r}\n{' ' * 12}expected {want!r}")
     assert not wrong, "\n".join(wrong)
     guard.assert_clean()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_01_10_2026_is_echoed_as_1_october_and_gives_28_april_2027(open_calculator, language):
+    calculator = open_calculator(language, date(2026, 11, 25))
+    understood, result = typed(calculator, "01.10.2026")
+    assert understood == {"ru": "Дата удаления: 1 октября 2026 г.", "en": "Date of deletion: October 1, 2026"}[language]
+    assert result.startswith(
+        {
+            "ru": "Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня.",
+            "en": "The last day to restore the page is April 28, 2027: 155 days left, counting today.",
+        }[language]
+    )
+    assert calculator.get_attribute("data-state") == "open"
+    # The echo sits above the result.
+    above = calculator.evaluate(
+        """element => element.querySelector(".vk-deadline-calculator__understood").getBoundingClientRect().bottom
+            <= element.querySelector(".vk-deadline-calculator__result").getBoundingClientRect().top"""
+    )
+    assert above
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_half_typed_input_is_incomplete_never_too_late(open_calculator, language):
+    calculator = open_calculator(language, date(2026, 11, 25))
+    field = calculator.locator(FIELD)
+    for whole in ("01.10.2026", "2026-10-01"):
+        field.fill("")
+        for char in whole[:-1]:
+            field.press(char)
+            shown = calculator.locator(RESULT).text_content()
+            assert calculator.get_attribute("data-state") == "incomplete", field.input_value()
+            assert shown == message("calculator_incomplete", language), field.input_value()
+        field.press(whole[-1])
+        assert calculator.get_attribute("data-state") == "open"
+
+
+TODAYS = [
+    date(2026, 3, 1),  # the day after February in a common year
+    date(2028, 2, 29),  # a leap day
+    date(2026, 12, 31),  # a year's last day
+]
+
+
+def deletion_dates(today: date) -> list[date]:
+    """Dates around every edge of the rule, for one "today"."""
+    window = RESTORE_WINDOW
+    around = [
+        today,  # deleted today: the whole window left
+        today - timedelta(days=1),
+        today - LAST_DAY_OFFSET,  # today is the last day
+        today - window + timedelta(days=2),  # two days left
+        today - window + timedelta(days=21),  # 21: "день"
+        today - window + timedelta(days=22),  # 22: "дня"
+        today - window + timedelta(days=11),  # 11: "дней"
+        today - window + timedelta(days=111),
+        today - window,  # the last day was yesterday
+        today - window - timedelta(days=1),
+        today - timedelta(days=400),
+    ]
+    fixed = [
+        date(2024, 2, 29),  # deleted on a leap day
+        date(2025, 7, 31),  # month ends
+        date(2025, 12, 31),
+        date(2026, 1, 31),
+        date(2026, 4, 30),
+        VK_LAUNCH,  # the earliest possible date
+        date(2006, 10, 9),  # the day before VK: an error naming both dates in words
+        today + timedelta(days=1),  # the future: an error naming both dates in words
+    ]
+    return sorted({*around, *fixed})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_calculator_shows_what_vkdocs_deadline_says(open_calculator, guard, language):
+    calculator = open_calculator(language, TODAYS[0])
+    field = calculator.locator(FIELD)
+    wrong = []
+    for today in TODAYS:
+        set_today(calculator, today)
+        for deleted in deletion_dates(today):
+            value = russian(deleted)
+            field.fill(value)
+            shown = (calculator.locator(UNDERSTOOD).text_content(), calculator.locator(RESULT).text_content())
+            want = expected(value, today, language)
+            if shown != want:
+                wrong.append(f"{deleted} on {today}: shown {shown!r}\n{' ' * 12}expected {want!r}")
+    assert not wrong, "\n".join(wrong)
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_errors_name_dates_in_words(open_calculator, language):
+    today = date(2026, 11, 25)
+    calculator = open_calculator(language, today)
+    _, future = typed(calculator, "01.12.2026")
+    assert ("1 декабря 2026 г." if language == "ru" else "December 1, 2026") in future
+    assert ("25 ноября 2026 г." if language == "ru" else "November 25, 2026") in future
+    _, early = typed(calculator, "2005-01-01")
+    assert ("10 октября 2006 г." if language == "ru" else "October 10, 2006") in early
+    assert calculator.get_attribute("data-state") == "error"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_an_empty_field_asks_for_the_date(open_calculator, guard, language):
     calculator = open_calculator(language, TODAYS[0])
-    assert calculator.locator("output").text_content() == message("calculator_empty", language)
-    field = calculator.locator("input[type=date]")
+    assert calculator.locator(RESULT).text_content() == message("calculator_empty", language)
+    field = calculator.locator(FIELD)
     field.fill("2026-01-31")
     field.fill("")
-    assert calculator.locator("output").text_content() == message("calculator_empty", language)
+    assert calculator.locator(RESULT).text_content() == message("calculator_empty", language)
+    assert calculator.locator(UNDERSTOOD).text_content() == ""
     assert calculator.get_attribute("data-state") == "empty"
     guard.assert_clean()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_result_is_marked_open_closed_or_error(open_calculator, language):
-    today = TODAYS[0]
+def test_the_result_is_marked_open_last_closed_or_error(open_calculator, language):
+    today = date(2027, 4, 28)
     calculator = open_calculator(language, today)
-    field = calculator.locator("input[type=date]")
-    for deleted, state in [(today, "open"), (today - RESTORE_WINDOW, "closed"), (today + timedelta(days=1), "error")]:
-        field.fill(deleted.isoformat())
+    field = calculator.locator(FIELD)
+    for deleted, state in [
+        ("25.11.2026", "open"),
+        ("01.10.2026", "last"),
+        ("30.09.2026", "closed"),
+        ("29.04.2027", "error"),
+        ("31.02.2027", "error"),
+    ]:
+        field.fill(deleted)
         assert calculator.get_attribute("data-state") == state, deleted
 
 
 TYPED = [
-    "31.01.2026",  # the Russian way, where a browser shows a plain text field
+    "31.01.2026",
     " 2026-01-31 ",
     "29.02.2024",
     "29.02.2025",  # no such day
     "2026-02-30",
     "2026-13-01",
     "31/01/2026",
+    "01/10/2026",  # an American order is not guessed at
     "вчера",
-    "",
     "0000-01-01",
     "0050-01-01",
     "09.10.2006",
     "2026-03-02",
+    "２０２６-01-31",  # digits of another script
+    "1" * 500,  # echoed at most 40 characters
+    "a\tb\x00",
 ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_typed_text_is_read_like_parse_date(open_calculator, language):
-    """Browsers without a date picker show a text field: the script reads it like the helper."""
+def test_complete_text_is_read_like_parse_date(open_calculator, language):
     today = TODAYS[0]
     calculator = open_calculator(language, today)
     for value in TYPED:
         shown = calculator.evaluate("(element, value) => vkdocsDeadline.result(element, value)", value)
-        assert shown["text"] == expected(value, today, language), repr(value)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_page_can_fix_today(open_calculator, language):
-    calculator = open_calculator(language, TODAYS[0])
-    calculator.evaluate("element => { element.dataset.today = '2026-08-28'; }")
-    calculator.locator("input[type=date]").fill("2026-01-31")
-    assert calculator.locator("output").text_content() == describe("2026-01-31", today=date(2026, 8, 28), lang=language)
+        assert (shown["understood"], shown["text"]) == expected(value, today, language), repr(value)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_calculator_works_from_a_local_file(page, site_root, language):
     page.goto((site_root / language / f"{PAGE}.html").as_uri())
     calculator = page.locator(CALCULATOR)
-    calculator.evaluate("element => { element.dataset.today = '2026-03-01'; }")
-    calculator.locator("input[type=date]").fill("2026-01-31")
-    assert calculator.locator("output").text_content() == describe("2026-01-31", today=date(2026, 3, 1), lang=language)
+    calculator.evaluate("element => { element.dataset.today = '2026-11-25'; }")
+    calculator.locator(FIELD).fill("01.10.2026")
+    assert calculator.locator(RESULT).text_content() == describe("2026-10-01", today=date(2026, 11, 25), lang=language)
+
+
+# Accessibility and small screens
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_field_has_its_label_a_visible_focus_and_an_announced_output(open_calculator, page, language):
+    calculator = open_calculator(language, TODAYS[0])
+    field = page.get_by_label(message("calculator_label", language))
+    assert field.get_attribute("name") == "deleted-on"
+    described = page.locator(f"#{field.get_attribute('aria-describedby')}").text_content()
+    assert described == message("calculator_hint", language)
+    output = calculator.locator("output")
+    assert output.get_attribute("aria-live") == "polite"
+    assert output.get_attribute("for") == field.get_attribute("id")
+    calculator.locator("label").click()  # the label focuses its field
+    assert field.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus from the keyboard: :focus-visible
+    assert field.evaluate("element => element === document.activeElement")
+    outline = field.evaluate(
+        "element => { const s = getComputedStyle(element); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert outline[0] != "none" and outline[1] >= 2, outline
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_it_works_at_375_px(open_calculator, page, language):
+    page.set_viewport_size({"width": 375, "height": 740})
+    calculator = open_calculator(language, date(2026, 11, 25))
+    typed(calculator, "01.10.2026")
+    for part in ("label", FIELD, UNDERSTOOD, RESULT):
+        box = calculator.locator(part).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375, (part, box)
+    assert calculator.locator(FIELD).bounding_box()["height"] >= 24
+    assert calculator.evaluate("element => element.scrollWidth <= element.clientWidth")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_javascript_the_rule_and_the_command_are_shown(browser, base_url, language):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/{language}/{PAGE}.html#restore-calculator")
+        assert not page.locator(CALCULATOR).is_visible()
+        notice = page.locator(".vk-deadline-calculator__noscript")
+        assert notice.is_visible()
+        text = " ".join(notice.text_content().split())
+        assert rule(language) in text and "vkdocs deadline" in text
+    finally:
+        context.close()
