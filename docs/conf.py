@@ -53,6 +53,10 @@ nitpick_ignore = [
     ("py:class", "datetime.date"),
     ("py:class", "datetime.datetime"),
     ("py:class", "datetime.timedelta"),
+    # vkdocs.i18n's signatures: the standard library's and Babel's types.
+    ("py:class", "pathlib.Path"),
+    ("py:class", "gettext.NullTranslations"),
+    ("py:class", "babel.core.Locale"),
 ]
 
 myst_enable_extensions = [
@@ -79,6 +83,7 @@ from vkdocs.checklist import *
 from vkdocs.cli import default_language, main
 from vkdocs.deadline import *
 from vkdocs.errors import InputError, InputTypeError
+from vkdocs.i18n import *
 from vkdocs.messages import message
 """
 

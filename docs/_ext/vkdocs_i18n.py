@@ -24,18 +24,12 @@ from sphinx.util import logging
 from sphinx.util.nodes import extract_messages
 
 from vkdocs.deadline import format_long_date
+from vkdocs.i18n import FALLBACK_LANGUAGE, SOURCE_LANGUAGE, language_name, languages
+from vkdocs.messages import message
 
 logger = logging.getLogger(__name__)
 
-SOURCE_LANGUAGE = "ru"
-LANGUAGES = ("ru", "en")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-
-SWITCH_LABELS = {
-    # language of the page -> (label of the link, aria label of the nav)
-    "ru": ("English", "Язык"),
-    "en": ("Русский", "Language"),
-}
 
 
 def compile_theme_catalogs(locale_dir) -> None:
@@ -69,18 +63,18 @@ def _write_js_catalog(path, catalog, language: str) -> None:
     builtin = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
     text = builtin.read_text(encoding="utf-8")
     data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    for message in catalog:
-        if not message.id or not message.string:
+    for entry in catalog:
+        if not entry.id or not entry.string:
             continue
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
-        data["messages"][key] = list(message.string) if isinstance(message.string, tuple) else message.string
+        key = entry.id[0] if isinstance(entry.id, tuple) else entry.id
+        data["messages"][key] = list(entry.string) if isinstance(entry.string, tuple) else entry.string
     path.write_text(
         f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, indent=1)});\n", encoding="utf-8"
     )
 
 
 def other_language(language: str) -> str:
-    return "en" if language == SOURCE_LANGUAGE else SOURCE_LANGUAGE
+    return FALLBACK_LANGUAGE if language == SOURCE_LANGUAGE else SOURCE_LANGUAGE
 
 
 def build_date(language: str) -> str:
@@ -92,8 +86,11 @@ def build_date(language: str) -> str:
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
     language = config.language
-    if language not in LANGUAGES:
-        raise ValueError(f"vkdocs is built in {LANGUAGES}, not {language!r}")
+    if language not in languages():
+        raise ValueError(
+            f"vkdocs is built in {', '.join(languages())}, not {language!r}: "
+            f"a language needs its catalogs (CONTRIBUTING.md, 'Adding a language')"
+        )
     config.html_search_language = language
     config.today = build_date(language)
     config.html_last_updated_fmt = config.today
@@ -111,12 +108,12 @@ def lang_switch_root(language: str) -> str:
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     language = app.config.language
     depth = pagename.count("/")
-    label, aria = SWITCH_LABELS[language]
+    other = other_language(language)
     context["vk_lang_switch"] = {
-        "lang": other_language(language),
+        "lang": other,
         "url": "../" * depth + lang_switch_root(language) + pagename + ".html",
-        "label": label,
-        "aria": aria,
+        "label": language_name(other),
+        "aria": message("switch_language", language),
     }
 
 

@@ -40,11 +40,8 @@ from vkdocs.sphinxext_print import handout_file, manual_file
 
 logger = logging.getLogger(__name__)
 
-#: The manual's title per language (the start page's heading).
-MANUAL_TITLES = {
-    "ru": "Страница ВКонтакте: удалить, восстановить, скрыть, вернуть доступ",
-    "en": "Your VK page: delete, restore, hide, get access back",
-}
+#: The manual's title: empty, so Sphinx takes the start page's heading, translated like the rest of the page.
+MANUAL_TITLE = ""
 
 FONTS = r"""
 \setmainfont{DejaVu Serif}
@@ -164,7 +161,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
             config.latex_documents.append((situation, _tex(handout_file(situation, language)), title, author, "howto"))
         config.latex_elements = {**HANDOUT_ELEMENTS, **config.latex_elements}
     else:
-        config.latex_documents = [("index", _tex(manual_file(language)), MANUAL_TITLES[language], author, "manual")]
+        config.latex_documents = [("index", _tex(manual_file(language)), MANUAL_TITLE, author, "manual")]
         config.latex_elements = {**LATEX_ELEMENTS, **config.latex_elements}
 
 
