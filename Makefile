@@ -11,7 +11,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DOCS := docs
 BUILD := $(DOCS)/_build
-LANGUAGES := ru en
+# The languages: Russian (the source), then every language with a catalog of
+# the package (src/vkdocs/locale/<lang>/LC_MESSAGES/vkdocs.po), as vkdocs.i18n
+# finds them. Adding a language is adding its catalogs (CONTRIBUTING.md).
+SOURCE_LANGUAGE := ru
+TRANSLATIONS := $(sort $(patsubst src/vkdocs/locale/%/LC_MESSAGES/vkdocs.po,%,$(wildcard src/vkdocs/locale/*/LC_MESSAGES/vkdocs.po)))
+LANGUAGES := $(SOURCE_LANGUAGE) $(filter-out $(SOURCE_LANGUAGE),$(TRANSLATIONS))
 LIVE_LANG ?= ru
 # Reproducible builds: dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
@@ -76,11 +81,18 @@ test-browser: html ## Check the built site in Chromium (/usr/bin/chromium): page
 bench: $(STAMP) ## Time the builds and tests and weigh the heaviest page, against a bare Furo build.
 	@$(BIN)/python tests/bench.py
 
-translations: $(STAMP) ## Extract messages and update docs/locale/en (then translate the .po files).
-	@$(SPHINX) -E -b gettext -D language=ru $(DOCS) $(BUILD)/gettext
-	@$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l en -d $(DOCS)/locale --line-width -1
+# Pages: Sphinx extracts, sphinx-intl updates docs/locale/<lang>. Package:
+# Babel extracts the source data (vkdocs.extract) and updates
+# src/vkdocs/locale/<lang>. Then every header is filled in, the translators'
+# glossaries are written, and the progress of every catalog is shown.
+translations: $(STAMP) ## Extract messages, update every language's catalogs (pages and package), show what is left.
+	@$(SPHINX) -E -b gettext -D language=$(SOURCE_LANGUAGE) $(DOCS) $(BUILD)/gettext
+	@$(BIN)/sphinx-intl update -p $(BUILD)/gettext $(addprefix -l ,$(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))) -d $(DOCS)/locale --line-width -1
 	@$(BIN)/python $(DOCS)/_ext/catalogs.py prefill
-	@echo "Catalogs updated in $(DOCS)/locale/en/LC_MESSAGES; translate new or fuzzy entries, then run make test."
+	@$(BIN)/python $(DOCS)/_ext/translations.py update
+	@$(BIN)/python $(DOCS)/_ext/translations.py glossary
+	@echo "Catalogs updated. Progress by catalog (! marks one with messages left to translate):"
+	@$(BIN)/python $(DOCS)/_ext/translations.py stat
 
 livehtml: $(STAMP) ## Rebuild HTML on every change and serve it (LIVE_LANG=en for English).
 	@$(BIN)/sphinx-autobuild -D language=$(LIVE_LANG) $(DOCS) $(BUILD)/livehtml

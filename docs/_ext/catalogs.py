@@ -87,7 +87,9 @@ def prefill(language: str = "en", locale_dir: Path = LOCALE_DIR) -> int:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "prefill":
-        print(f"Copied {prefill()} messages that need no translation.")
+        languages = sorted(path.name for path in LOCALE_DIR.iterdir() if (path / "LC_MESSAGES").is_dir())
+        copied = sum(prefill(language) for language in languages if language != "ru")
+        print(f"Copied {copied} messages that need no translation.")
         return 0
     if command == "check":
         found = problems()

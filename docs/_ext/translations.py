@@ -170,8 +170,9 @@ def _translated(string: str | tuple[str, ...] | None) -> bool:
     return all(s and s.strip() for s in strings)
 
 
-def stat(langs: list[str] | None = None, *, out=sys.stdout) -> int:
+def stat(langs: list[str] | None = None, *, out=None) -> int:
     """Print each catalog's progress and each language's total; return how many messages are left."""
+    out = out or sys.stdout
     left = 0
     for lang in langs if langs is not None else translation_languages():
         totals = [0, 0, 0]

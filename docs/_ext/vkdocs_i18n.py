@@ -7,7 +7,10 @@
   other language (``ru/`` and ``en/`` side by side locally, and Read the Docs'
   ``/<lang>/<version>/`` layout there).
 * A transform that warns about every message left untranslated in a
-  translated build, so ``-W`` turns a missing translation into a failure.
+  translated build, so ``-W`` turns a missing translation into a failure;
+  ``builder-inited`` does the same for the package's ``vkdocs`` catalog (the
+  words of labels, checklists, the question path). Each warning names the
+  ``.po`` file and says whether its entry is ``fuzzy`` or ``missing``.
 """
 
 from __future__ import annotations
@@ -15,16 +18,22 @@ from __future__ import annotations
 import os
 import re
 from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
+from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
 from vkdocs.deadline import format_long_date
-from vkdocs.i18n import FALLBACK_LANGUAGE, SOURCE_LANGUAGE, language_name, languages
+from vkdocs.extract import catalog_problems
+from vkdocs.i18n import FALLBACK_LANGUAGE, SOURCE_LANGUAGE, catalog_file, language_name, languages
 from vkdocs.messages import message
 
 logger = logging.getLogger(__name__)
@@ -117,8 +126,37 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     }
 
 
+def shown_path(path: Path) -> str:
+    """``path`` as a message shows it: relative to the working directory when it is under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@cache
+def _read_catalog(path: Path, mtime: float) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def entry_state(path: Path | None, msgid: str, context: str | None = None) -> str:
+    """How ``path``'s catalog holds ``msgid``: ``"fuzzy"`` (there, but not used) or ``"missing"`` (absent or empty)."""
+    if path is None or not path.is_file():
+        return "missing"
+    entry = _read_catalog(path, path.stat().st_mtime).get(msgid, context=context)
+    return "fuzzy" if entry is not None and entry.fuzzy else "missing"
+
+
+WHAT_TO_DO = {
+    "fuzzy": "check the translation, then remove its '#, fuzzy' line",
+    "missing": "translate it (after make translations, if the catalog lacks it)",
+}
+
+
 class ReportUntranslated(SphinxTransform):
-    """Warn for every message that the catalogs leave untranslated."""
+    """Warn for every message that the catalogs leave untranslated, naming the ``.po`` file and why:
+    its entry is ``fuzzy`` (Sphinx does not use fuzzy entries) or ``missing``."""
 
     default_priority = 30  # after sphinx.transforms.i18n.Locale (20)
 
@@ -129,25 +167,62 @@ class ReportUntranslated(SphinxTransform):
 
         if issubclass(self.env._builder_cls, MessageCatalogBuilder):
             return
+        catalog = None
         for node, text in extract_messages(self.document):
             if isinstance(node, addnodes.toctree):
                 # The Locale transform replaces a caption in place, unmarked.
                 untranslated = bool(CYRILLIC.search(node.get("caption") or ""))
             else:
                 untranslated = not node.get("translated") and bool(CYRILLIC.search(text))
-            if untranslated:
-                logger.warning(
-                    "untranslated message (add it to docs/locale/%s): %s",
-                    self.config.language,
-                    text[:120],
-                    location=node,
-                    type="vkdocs",
-                    subtype="untranslated",
-                )
+            if not untranslated:
+                continue
+            catalog = catalog or self._catalog()
+            kind = entry_state(catalog, text)
+            logger.warning(
+                "%s: %s entry, %s: %s",
+                shown_path(catalog) if catalog else f"no catalog for {self.env.docname} in {self.config.language}",
+                kind,
+                WHAT_TO_DO[kind],
+                text[:120],
+                location=node,
+                type="vkdocs",
+                subtype="untranslated",
+            )
+
+    def _catalog(self) -> Path | None:
+        """The page's ``.po`` file in the build's language (the first of ``locale_dirs`` that has it)."""
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        paths = [
+            Path(self.env.srcdir, folder, self.config.language, "LC_MESSAGES", f"{domain}.po")
+            for folder in self.config.locale_dirs
+        ]
+        return next((path for path in paths if path.is_file()), paths[0] if paths else None)
+
+
+def check_package_catalog(app: Sphinx) -> None:
+    """The words the extensions and the package add (labels, checklists, the question path) come from the
+    ``vkdocs`` catalog: warn for each of its entries that is missing or fuzzy in the build's language."""
+    language = app.config.language
+    if language == SOURCE_LANGUAGE:
+        return
+    path = catalog_file(language)
+    where = shown_path(path) if path is not None else f"no vkdocs catalog for {language}"
+    for kind, context, msgid in catalog_problems(language):
+        logger.warning(
+            "%s: %s entry, %s: %s%s",
+            where,
+            kind,
+            WHAT_TO_DO[kind],
+            f"[{context}] " if context else "",
+            msgid[:120],
+            type="vkdocs",
+            subtype="untranslated",
+        )
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", on_config_inited)
     app.connect("html-page-context", on_html_page_context)
     app.add_transform(ReportUntranslated)
+    app.connect("builder-inited", check_package_catalog)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,8 +29,9 @@ from typing import IO, Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from babel.messages.pofile import read_po
 
-from vkdocs.i18n import DATA_TEXTS, DOMAIN, SOURCE_LANGUAGE, data_texts
+from vkdocs.i18n import DATA_TEXTS, DOMAIN, SOURCE_LANGUAGE, catalog_file, data_texts
 
 #: The data file of the words around the data: a key, its Russian text.
 MESSAGES_FILE = "messages.json"
@@ -121,4 +122,33 @@ def source_messages() -> dict[tuple[str | None, str], tuple[str, ...]]:
     return found
 
 
-__all__ = ["MESSAGES_FILE", "SOURCE_FILES", "extract_json", "source_messages", "source_template"]
+def catalog_problems(lang: str) -> list[tuple[str, str | None, str]]:
+    """Each source message that ``lang``'s ``vkdocs`` catalog leaves ``"missing"`` or ``"fuzzy"``:
+    ``(kind, context, id)``. A compiled catalog (``.mo``, in a wheel) is not checked.
+
+    >>> catalog_problems("en")
+    []
+    """
+    path = catalog_file(lang)
+    if path is None or path.suffix != ".po":
+        return [("missing", context, msgid) for context, msgid in source_messages()]
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    found: list[tuple[str, str | None, str]] = []
+    for context, msgid in source_messages():
+        entry = catalog.get(msgid, context=context)
+        if entry is not None and entry.fuzzy:
+            found.append(("fuzzy", context, msgid))
+        elif entry is None or not all(text.strip() for text in _texts(entry.string or "")):
+            found.append(("missing", context, msgid))
+    return found
+
+
+__all__ = [
+    "MESSAGES_FILE",
+    "SOURCE_FILES",
+    "catalog_problems",
+    "extract_json",
+    "source_messages",
+    "source_template",
+]
