@@ -20,8 +20,10 @@ import vkdocs_i18n  # noqa: E402
 vkdocs_i18n.compile_theme_catalogs(DOCS / "locale")
 
 project = "vkdocs"
+# In the build's language: _ext/vkdocs_i18n.py sets both from the messages
+# site_authors and site_copyright when the language is known.
 author = "vkdocs contributors"
-copyright = "2026, vkdocs contributors (docs: CC BY-SA 4.0, code: MIT)"
+copyright = "2026, vkdocs contributors"
 
 language = os.environ.get("READTHEDOCS_LANGUAGE", "ru")
 # "locale/" beside this file, as an absolute path: Sphinx looks for the

@@ -21,8 +21,12 @@ class Build:
     output: str
 
 
-def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Build:
-    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`."""
+def sphinx_build(
+    builder: str, language: str, outdir: Path, *extra: str, env: dict[str, str] | None = None, source: Path = DOCS
+) -> Build:
+    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`.
+
+    ``env`` adds environment variables; ``source`` is the Sphinx project (the docs, or ``docs/_handouts``)."""
     doctrees = outdir.parent / f"doctrees-{builder}-{language}"
     command = [
         sys.executable,
@@ -39,12 +43,12 @@ def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Buil
         "-d",
         str(doctrees),
         *extra,
-        str(DOCS),
+        str(source),
         str(outdir),
     ]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1798675200")}
-    env.pop("READTHEDOCS", None)
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1798675200"), **(env or {})}
+    environment.pop("READTHEDOCS", None)
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=ROOT)
     return Build(language, outdir, done.returncode, done.stdout + done.stderr)
 
 

@@ -198,6 +198,7 @@ def stat(langs: list[str] | None = None, *, out=None) -> int:
 
 # The translators' glossary -----------------------------------------------------------------------------
 
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 GLOSSARY_PAGE = DOCS / "reference" / "glossary.md"
 GLOSS = re.compile(r"^\(([^()]+)\)\s")
 
@@ -270,6 +271,71 @@ def read_glossary(lang: str) -> dict[str, str]:
     return dict((label, gloss) for label, gloss in rows[1:])
 
 
+# The pseudo-language -------------------------------------------------------------------------------------
+
+#: A language no one speaks: every text of it is the English one between these marks.
+PSEUDO_LANGUAGE = "en_XA"
+OPEN, CLOSE = "⟦", "⟧"
+
+
+def wrap(text: str) -> str:
+    """``text`` as the pseudo-language says it: ``⟦text⟧`` (an empty text stays empty)."""
+    return f"{OPEN}{text}{CLOSE}" if text else text
+
+
+def _pseudo(source: Catalog, strings, lang: str) -> Catalog:
+    """A catalog of ``lang`` with every message of ``source``, translated as ``strings(message)`` says."""
+    catalog = Catalog(locale=None, domain=source.domain, fuzzy=False)
+    catalog._set_mime_headers([("Language", lang), ("Plural-Forms", "nplurals=2; plural=(n != 1);")])
+    for entry in source:
+        if entry.id:
+            catalog.add(entry.id, strings(entry), context=entry.context)
+    return catalog
+
+
+def _wrapped_translation(entry) -> str | tuple[str, ...]:
+    if entry.string == entry.id:
+        return entry.string  # the same in every language (code, a name, an English docstring): not translated
+    if isinstance(entry.string, tuple):
+        return tuple(wrap(text) for text in entry.string)
+    return wrap(entry.string)
+
+
+def _wrapped_id(entry) -> str | tuple[str, ...]:
+    if isinstance(entry.id, tuple):
+        return (wrap(entry.id[0]), wrap(entry.id[1]))
+    return wrap(entry.id)
+
+
+def write_pseudo(folder: Path, lang: str = PSEUDO_LANGUAGE, *, base: str = "en") -> None:
+    """Every catalog of a pseudo-language ``lang`` under ``folder``, made from the catalogs of ``base``.
+
+    * ``folder/package/<lang>/LC_MESSAGES/``: ``vkdocs.po`` (the ``base`` translations, wrapped) and
+      ``argparse.po`` (argparse's own English words, wrapped): for ``VKDOCS_LOCALE_PATH``.
+    * ``folder/pages/<lang>/LC_MESSAGES/``: each page's catalog (``base``, wrapped) and ``sphinx.po`` (every
+      text of Sphinx's own template, and the theme's words ours adds, wrapped): for Sphinx's ``locale_dirs``.
+
+    A text anywhere in the site, the command or a handout that shows without the marks came from
+    somewhere else than a catalog: it is written into the code.
+    """
+    package = folder / "package" / lang / "LC_MESSAGES"
+    pages = folder / "pages" / lang / "LC_MESSAGES"
+    write(package / f"{DOMAIN}.po", _pseudo(read(package_catalog(base), base), _wrapped_translation, lang))
+    argparse_words = read(package_catalog(SOURCE_LANGUAGE, "argparse"), SOURCE_LANGUAGE)
+    write(package / "argparse.po", _pseudo(argparse_words, _wrapped_id, lang))
+    for path in page_catalogs(base):
+        target = pages / path.relative_to(PAGES_LOCALE / base / "LC_MESSAGES")
+        write(target, _pseudo(read(path, base), _wrapped_translation, lang))
+    import sphinx
+
+    theme = read(Path(sphinx.__file__).parent / "locale" / "sphinx.pot")
+    for path in sorted(PAGES_LOCALE.glob("*/LC_MESSAGES/sphinx.po")):
+        for entry in read(path):
+            if entry.id and entry.id not in theme:
+                theme.add(entry.id, context=entry.context)
+    write(pages / "sphinx.po", _pseudo(theme, _wrapped_id, lang))
+
+
 def main(argv: list[str]) -> int:
     command, *args = argv or [""]
     if command == "update":
@@ -280,11 +346,16 @@ def main(argv: list[str]) -> int:
     if command == "glossary":
         write_glossaries()
         return 0
+    if command == "pseudo" and len(args) == 1:
+        write_pseudo(Path(args[0]))
+        print(f"Pseudo-language {PSEUDO_LANGUAGE} in {args[0]}: VKDOCS_LOCALE_PATH={args[0]}/package, "
+              f"sphinx-build -D language={PSEUDO_LANGUAGE} -D locale_dirs={Path(args[0]).resolve()}/pages")
+        return 0
     if command == "stat":
         left = stat()
         print("Every message is translated." if not left else f"{left} messages left to translate (marked !).")
         return 0
-    print("usage: translations.py update|glossary|stat", file=sys.stderr)
+    print("usage: translations.py update|glossary|stat|pseudo FOLDER", file=sys.stderr)
     return 2
 
 

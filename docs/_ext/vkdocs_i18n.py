@@ -102,6 +102,8 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         )
     config.html_search_language = language
     config.today = build_date(language)
+    config.author = message("site_authors", language)
+    config.copyright = message("site_copyright", language)
     config.html_last_updated_fmt = config.today
 
 
