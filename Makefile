@@ -64,9 +64,9 @@ $(addprefix html-,$(LANGUAGES)): html-%: $(STAMP)
 	@echo "Building HTML ($*)…"
 	@$(SPHINX) -b html -D language=$* -d $(BUILD)/doctrees/$* $(DOCS) $(BUILD)/html/$*
 
-$(BUILD)/html/index.html: $(DOCS)/_root/index.html
-	@mkdir -p $(@D)
-	@cp $< $@
+# The front door: a link to each language's start page (docs/_ext/root_index.py).
+$(BUILD)/html/index.html: $(DOCS)/_ext/root_index.py $(DOCS)/index.md $(wildcard $(DOCS)/locale/*/LC_MESSAGES/index.po src/vkdocs/locale/*/LC_MESSAGES/vkdocs.po)
+	@$(BIN)/python $(DOCS)/_ext/root_index.py $@
 
 doctest: $(STAMP) ## Run the doctests in the docs (Sphinx doctest builder).
 	@echo "Running doctests…"

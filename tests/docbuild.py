@@ -8,9 +8,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from vkdocs.i18n import languages
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LANGUAGES = ("ru", "en")
+# Every language vkdocs speaks: Russian and each language with a catalog (vkdocs.i18n).
+LANGUAGES = languages()
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ def prefill(language: str = "en", locale_dir: Path = LOCALE_DIR) -> int:
     (``#~``) entries; return how many messages changed."""
     changed = 0
     for path in catalog_paths(language, locale_dir):
+        if path.name == "sphinx.po":
+            continue  # the theme's words: English ids, every one to translate
         catalog = _read(path)
         touched = False
         for message in _messages(catalog):

@@ -6,9 +6,14 @@
     python docs/_ext/translations.py glossary   # docs/locale/<lang>/glossary.csv from the glossary page
     python docs/_ext/translations.py stat       # progress per catalog: translated, fuzzy, untranslated
 
-and a translator starting a language runs::
+and a translator starting a language runs (CONTRIBUTING.md, "Adding a language")::
 
-    python docs/_ext/translations.py init LANG  # empty catalogs for LANG, English as fuzzy suggestions
+    python docs/_ext/translations.py init LANG     # the package's and the theme's catalogs for LANG
+    make translations                              # ... and the pages' catalogs
+    python docs/_ext/translations.py suggest LANG  # optional: English as fuzzy suggestions to check
+
+``python docs/_ext/translations.py pseudo FOLDER`` writes the pseudo-language
+of the tests (tests/test_pseudo.py).
 
 Two catalog sets, one per kind of text, both gettext ``.po`` files:
 
@@ -259,7 +264,11 @@ def glossary_csv(lang: str) -> str:
 def write_glossaries(langs: list[str] | None = None) -> None:
     for lang in langs if langs is not None else translation_languages():
         path = glossary_file(lang)
-        text = glossary_csv(lang)
+        try:
+            text = glossary_csv(lang)
+        except ValueError as error:
+            print(f"No glossary for {lang} yet: {error}")
+            continue
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
 
@@ -269,6 +278,66 @@ def read_glossary(lang: str) -> dict[str, str]:
     with glossary_file(lang).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     return dict((label, gloss) for label, gloss in rows[1:])
+
+
+# A new language ------------------------------------------------------------------------------------------
+
+
+def init(lang: str) -> list[Path]:
+    """Start ``lang``: its package catalogs (``vkdocs.po`` from the source data, ``argparse.po`` with
+    argparse's words) and its theme catalog (``sphinx.po``, the theme's words ours adds), all untranslated.
+    Its page catalogs come with the next ``make translations``, which now counts ``lang`` among the languages.
+    """
+    from vkdocs.i18n import babel_locale
+
+    babel_locale(lang)  # raises for a code Babel does not know at all
+    created = []
+    if not package_catalog(lang).is_file():
+        created += update_package([lang])
+    for source, target in (
+        (package_catalog(SOURCE_LANGUAGE, "argparse"), package_catalog(lang, "argparse")),
+        (
+            PAGES_LOCALE / SOURCE_LANGUAGE / "LC_MESSAGES" / "sphinx.po",
+            PAGES_LOCALE / lang / "LC_MESSAGES" / "sphinx.po",
+        ),
+    ):
+        if target.is_file():
+            continue
+        template = read(source)
+        catalog = Catalog(locale=lang, domain=template.domain)
+        for entry in template:
+            if entry.id:
+                catalog.add(entry.id, context=entry.context, auto_comments=entry.auto_comments)
+        fill_header(catalog, target, lang)
+        write(target, catalog)
+        created.append(target)
+    return created
+
+
+def suggest(lang: str, base: str = "en") -> int:
+    """Fill every untranslated message of ``lang`` with ``base``'s translation, marked fuzzy: a starting
+    point to check, never a translation (the build and the tests reject fuzzy entries). Returns how many."""
+    filled = 0
+    for path in all_catalogs(lang):
+        base_path = (
+            PAGES_LOCALE / base / path.relative_to(PAGES_LOCALE / lang)
+            if path.is_relative_to(PAGES_LOCALE)
+            else PACKAGE_LOCALE / base / path.relative_to(PACKAGE_LOCALE / lang)
+        )
+        if not base_path.is_file():
+            continue
+        suggestions = read(base_path, base)
+        catalog = read(path, lang)
+        for entry in catalog:
+            if not entry.id or _translated(entry.string):
+                continue
+            known = suggestions.get(entry.id, context=entry.context)
+            if known is not None and _translated(known.string) and not known.fuzzy:
+                entry.string = known.string
+                entry.flags.add("fuzzy")
+                filled += 1
+        write(path, catalog)
+    return filled
 
 
 # The pseudo-language -------------------------------------------------------------------------------------
@@ -348,14 +417,24 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "pseudo" and len(args) == 1:
         write_pseudo(Path(args[0]))
-        print(f"Pseudo-language {PSEUDO_LANGUAGE} in {args[0]}: VKDOCS_LOCALE_PATH={args[0]}/package, "
-              f"sphinx-build -D language={PSEUDO_LANGUAGE} -D locale_dirs={Path(args[0]).resolve()}/pages")
+        print(
+            f"Pseudo-language {PSEUDO_LANGUAGE} in {args[0]}: VKDOCS_LOCALE_PATH={args[0]}/package, "
+            f"sphinx-build -D language={PSEUDO_LANGUAGE} -D locale_dirs={Path(args[0]).resolve()}/pages"
+        )
+        return 0
+    if command == "init" and len(args) == 1:
+        for path in init(args[0]):
+            print(f"Created {path.relative_to(ROOT)}")
+        print(f"{args[0]} is now a language: run make translations to make its page catalogs.")
+        return 0
+    if command == "suggest" and len(args) == 1:
+        print(f"{suggest(args[0])} messages filled with the English translation, marked fuzzy: check each one.")
         return 0
     if command == "stat":
         left = stat()
         print("Every message is translated." if not left else f"{left} messages left to translate (marked !).")
         return 0
-    print("usage: translations.py update|glossary|stat|pseudo FOLDER", file=sys.stderr)
+    print("usage: translations.py update|glossary|stat|init LANG|suggest LANG|pseudo FOLDER", file=sys.stderr)
     return 2
 
 

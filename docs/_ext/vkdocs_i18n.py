@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+from babel.core import get_global
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from sphinx import addnodes
@@ -70,8 +71,11 @@ def _write_js_catalog(path, catalog, language: str) -> None:
     import sphinx
 
     builtin = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
-    text = builtin.read_text(encoding="utf-8")
-    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    if builtin.is_file():
+        text = builtin.read_text(encoding="utf-8")
+        data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    else:  # a language Sphinx has no catalog for: ours alone
+        data = {"messages": {}, "plural_expr": "(n != 1)", "locale": language}
     for entry in catalog:
         if not entry.id or not entry.string:
             continue
@@ -142,6 +146,21 @@ def _read_catalog(path: Path, mtime: float) -> Catalog:
         return read_po(handle)
 
 
+def writes_cyrillic(language: str) -> bool:
+    """Whether ``language`` is written in Cyrillic (CLDR's likely script): then Cyrillic on its pages is no sign
+    of a text left in Russian.
+
+    >>> writes_cyrillic("uk"), writes_cyrillic("en")
+    (True, False)
+    """
+    likely = get_global("likely_subtags").get(language.split("_")[0], "")
+    return "_Cyrl" in likely
+
+
+def in_catalog(path: Path | None, msgid: str) -> bool:
+    return path is not None and path.is_file() and _read_catalog(path, path.stat().st_mtime).get(msgid) is not None
+
+
 def entry_state(path: Path | None, msgid: str, context: str | None = None) -> str:
     """How ``path``'s catalog holds ``msgid``: ``"fuzzy"`` (there, but not used) or ``"missing"`` (absent or empty)."""
     if path is None or not path.is_file():
@@ -179,6 +198,8 @@ class ReportUntranslated(SphinxTransform):
             if not untranslated:
                 continue
             catalog = catalog or self._catalog()
+            if writes_cyrillic(self.config.language) and not in_catalog(catalog, text):
+                continue  # Cyrillic of the language itself (Sphinx's own words, say), not Russian left over
             kind = entry_state(catalog, text)
             logger.warning(
                 "%s: %s entry, %s: %s",
