@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import catalogs
-from docbuild import DOCS, sphinx_build
+from docbuild import DOCS
 
 LOCALE = DOCS / "locale" / "en" / "LC_MESSAGES"
 
@@ -13,12 +13,10 @@ def test_every_english_message_is_translated_and_not_fuzzy():
     assert not found, "Translate these in docs/locale/en:\n" + "\n".join(map(str, found))
 
 
-def test_catalogs_match_the_russian_sources(tmp_path):
-    build = sphinx_build("gettext", "ru", tmp_path / "gettext")
+def test_catalogs_match_the_russian_sources(gettext_build):
+    build = gettext_build
     assert build.returncode == 0, build.output
-    templates = {
-        p.relative_to(tmp_path / "gettext").with_suffix(".po"): p for p in (tmp_path / "gettext").rglob("*.pot")
-    }
+    templates = {p.relative_to(build.outdir).with_suffix(".po"): p for p in build.outdir.rglob("*.pot")}
     catalogs_here = {p.relative_to(LOCALE) for p in LOCALE.rglob("*.po")}
     missing = sorted(str(p) for p in set(templates) - catalogs_here)
     extra = sorted(str(p) for p in catalogs_here - set(templates))
