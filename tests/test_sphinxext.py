@@ -110,3 +110,24 @@ def test_checklist_text_is_not_offered_for_translation(tmp_path):
         assert checklist.title not in catalog
         for step in checklist.steps:
             assert step.text not in catalog
+
+
+def test_manual_pages_and_texinfo_draw_the_boxes_as_characters(tmp_path):
+    """Their writers have no ``add_text`` (the text builder's): the boxes go into the body."""
+    src = write_project(tmp_path, {"index": PAGE.format(situation="restore", options="")})
+    outputs = {"man": "*.1", "texinfo": "*.texi"}
+    running = {
+        builder: subprocess.Popen(
+            sphinx_command(src, tmp_path / builder, "en", builder),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for builder in outputs
+    }
+    steps = len(build_checklist("restore", lang="en").steps)
+    for builder, process in running.items():
+        output = process.communicate()[0]
+        assert process.returncode == 0, f"{builder}: {output}"
+        (written,) = (tmp_path / builder).glob(outputs[builder])
+        assert written.read_text(encoding="utf-8").count("☐") == steps, builder
