@@ -30,7 +30,7 @@ export LATEXMKOPTS ?= -halt-on-error -interaction=nonstopmode -file-line-error
 LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
-.PHONY: help venv html $(addprefix html-,$(LANGUAGES)) doctest test test-browser bench translations livehtml clean
+.PHONY: help venv lint html $(addprefix html-,$(LANGUAGES)) doctest test test-browser bench translations livehtml clean
 .PHONY: pdf handouts check-tex tex-packages test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
@@ -45,6 +45,13 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 venv: $(STAMP) ## Create or refresh .venv.
+
+lint: $(STAMP) ## Lint and type-check: ruff check, ruff format --check, mypy --strict on src/vkdocs.
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
+	$(BIN)/mypy || status=1; \
+	exit $$status
 
 # The languages build side by side (HTML_JOBS at a time): the bilingual build
 # then takes about as long as the slower language, not the sum (see make bench).
