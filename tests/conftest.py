@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
-from docbuild import LANGUAGES, Build, RunningBuild
+from docbuild import LANGUAGES, ROOT, Build, RunningBuild
 
 # Fixtures that need a built site, directly or (browser tests) through site_root.
-NEEDS_HTML = {"html_builds", "site_root"}
+NEEDS_HTML = {"html_builds", "site_root", "site_zip", "unzipped_site"}
 NEEDS_GETTEXT = {"gettext_build"}
 
 
@@ -80,6 +83,32 @@ def html_builds() -> dict[str, Build]:
 def gettext_build() -> Build:
     """The Russian sources' message templates (.pot), as `make translations` extracts them."""
     return _BUILDS.result("gettext", "gettext", "ru")
+
+
+@pytest.fixture(scope="session")
+def site_zip(html_builds, tmp_path_factory) -> Path:
+    """`make dist`'s zip (its site-zip step) of the session's site: what a maintainer hosts elsewhere."""
+    build = tmp_path_factory.mktemp("dist") / "_build"
+    for language, site in html_builds.items():
+        assert site.returncode == 0, f"{language} build failed:\n{site.output}"
+        shutil.copytree(site.outdir, build / "html" / language)
+    done = subprocess.run(
+        ["make", "--no-print-directory", "site-zip", f"BUILD={build}", "VENV_READY=", f"PYTHON={sys.executable}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return build / "vkdocs-site.zip"
+
+
+@pytest.fixture(scope="session")
+def unzipped_site(site_zip, tmp_path_factory) -> Path:
+    """The zip unpacked into a folder, as a reader would: the folder holding index.html, ru/ and en/."""
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(site_zip) as archive:
+        archive.extractall(folder)
+    return folder / "vkdocs-site"
 
 
 # Property tests: no example database on disk, the same examples every run.

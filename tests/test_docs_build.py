@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,23 @@ def test_pytest_runs_the_docstrings_that_the_docs_show(pytestconfig):
     for name in shown:
         module = ROOT / "src" / (name.replace(".", "/") + ".py")
         assert module.is_file(), f"{name} is not a module under src/: its examples would not run under pytest"
+
+
+def test_make_html_runs_every_build_when_one_fails(tmp_path):
+    """A failing doctest or Russian build never hides the English build's problems (make --keep-going)."""
+    calls = tmp_path / "calls"
+    sphinx = tmp_path / "sphinx"
+    sphinx.write_text(f'#!/bin/sh\necho "$*" >> {calls}\necho "problem in $*" >&2\nexit 1\n', encoding="utf-8")
+    sphinx.chmod(0o755)
+    done = subprocess.run(
+        ["make", "--no-print-directory", "html", "VENV_READY=", f"SPHINX={sphinx}", f"BUILD={tmp_path / 'build'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode != 0
+    builds = sorted(re.search(r"-b (\w+) -D language=(\w+)", call).groups() for call in calls.read_text().splitlines())
+    assert builds == [("doctest", "ru"), ("html", "en"), ("html", "ru")]
+    output = done.stdout + done.stderr
+    assert "problem in -b html -D language=en" in output
+    assert "make html failed" in output
