@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import runpy
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,30 @@ def test_every_page_links_to_itself_in_the_other_language(html_builds, language,
 def test_search_uses_the_language_stemmer(html_builds, language, stemmer):
     script = (html_builds[language].outdir / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert stemmer in script
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_shows_the_build_date_as_an_update(html_builds, language):
+    for page in pages(html_builds[language].outdir):
+        html = (html_builds[language].outdir / page).read_text(encoding="utf-8")
+        assert "last-updated" not in html and "Last updated" not in html, page
+
+
+def test_the_russian_search_page_has_sphinx_messages_and_ours(html_builds):
+    script = (html_builds["ru"].outdir / "_static" / "translations.js").read_text(encoding="utf-8")
+    assert "Результаты поиска" in script  # Sphinx's own Russian catalog
+    assert "Поиск завершён: найдено ${resultCount} страниц." in script  # docs/locale/ru/LC_MESSAGES/sphinx.po
+
+
+@pytest.mark.parametrize("url", ["https://vkdocs.readthedocs.io/ru/latest/", None])
+def test_the_canonical_url_is_read_the_docs_address(monkeypatch, url):
+    if url:
+        monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", url)
+    else:
+        monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # conf.py adds docs/_ext and src
+    conf = runpy.run_path(str(ROOT / "docs" / "conf.py"))
+    assert conf["html_baseurl"] == (url or "")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
