@@ -105,7 +105,8 @@ translations: $(VENV_READY) ## Extract messages and update docs/locale/en (then 
 	@$(SPHINX) -E -b gettext -D language=ru $(DOCS) $(BUILD)/gettext
 	@$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l en -d $(DOCS)/locale --line-width -1
 	@$(BIN)/python $(DOCS)/_ext/catalogs.py prefill
-	@echo "Catalogs updated in $(DOCS)/locale/en/LC_MESSAGES; translate new or fuzzy entries, then run make test."
+	@echo "Catalogs updated in $(DOCS)/locale/en/LC_MESSAGES. Left to translate (new or fuzzy), by file:"
+	@$(BIN)/sphinx-intl stat -d $(DOCS)/locale -l en | grep -v " 0 fuzzy, 0 untranslated" || echo "  nothing: every message is translated."
 
 livehtml: $(VENV_READY) ## Rebuild HTML on every change and serve it (LIVE_LANG=en for English).
 	@$(BIN)/sphinx-autobuild -D language=$(LIVE_LANG) $(DOCS) $(BUILD)/livehtml
