@@ -2,7 +2,8 @@
 
 * ``config-inited``: settings that depend on the build language (``-D
   language=…`` is applied after ``conf.py`` runs, so they cannot live there):
-  search language, the build date through Babel, MyST substitutions.
+  the build date through Babel (for the handouts).
+* ``build-finished``: the search page's Russian messages (``translations.js``).
 * ``html-page-context``: the language switcher's link to the same page in the
   other language (``ru/`` and ``en/`` side by side locally, and Read the Docs'
   ``/<lang>/<version>/`` layout there).
@@ -15,12 +16,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+import sphinx
 from babel.core import get_global
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
@@ -42,46 +45,36 @@ logger = logging.getLogger(__name__)
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
-def compile_theme_catalogs(locale_dir) -> None:
-    """Compile ``<lang>/LC_MESSAGES/sphinx.po`` (theme strings) to ``.mo`` and ``.js``.
+def write_js_catalog(app: Sphinx, exception: Exception | None) -> None:
+    """Lay our ``sphinx.po`` entries over Sphinx's JavaScript catalog for the language.
 
-    The ``.mo`` serves the templates; the ``.js`` is Sphinx's own JavaScript
-    catalog for the language (search messages) with our entries laid over it.
-    Sphinx reads both before any extension loads, so this runs from
-    ``conf.py``. Page catalogs are compiled by Sphinx itself.
+    Sphinx compiles ``<lang>/LC_MESSAGES/sphinx.po`` to ``.mo`` for the
+    templates itself, but the search page's messages come from
+    ``_static/translations.js``, which it copies from its own package: our
+    entries (the Russian search summary that Sphinx's catalog leaves empty)
+    are added to that copy in the HTML output.
     """
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    for po in locale_dir.glob("*/LC_MESSAGES/sphinx.po"):
-        mo, js = po.with_suffix(".mo"), po.with_suffix(".js")
-        if all(out.exists() and out.stat().st_mtime >= po.stat().st_mtime for out in (mo, js)):
-            continue
-        with po.open("rb") as source:
-            catalog = read_po(source)
-        with mo.open("wb") as target:
-            write_mo(target, catalog)
-        _write_js_catalog(js, catalog, po.parent.parent.name)
-
-
-def _write_js_catalog(path, catalog, language: str) -> None:
-    import json
-    from pathlib import Path
-
-    import sphinx
-
+    if exception is not None or app.builder.format != "html":
+        return
+    language = app.config.language
+    found = [Path(app.srcdir, folder, language, "LC_MESSAGES", "sphinx.po") for folder in app.config.locale_dirs]
+    po = next((path for path in found if path.is_file()), None)
+    if po is None:
+        return
+    target = Path(app.outdir, "_static", "translations.js")
     builtin = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
+    with po.open("rb") as source:
+        catalog = read_po(source)
     if builtin.is_file():
         text = builtin.read_text(encoding="utf-8")
         data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     else:  # a language Sphinx has no catalog for: ours alone
         data = {"messages": {}, "plural_expr": "(n != 1)", "locale": language}
     for entry in catalog:
-        if not entry.id or not entry.string:
-            continue
-        key = entry.id[0] if isinstance(entry.id, tuple) else entry.id
-        data["messages"][key] = list(entry.string) if isinstance(entry.string, tuple) else entry.string
-    path.write_text(
+        if entry.id and entry.string:
+            key = entry.id[0] if isinstance(entry.id, tuple) else entry.id
+            data["messages"][key] = list(entry.string) if isinstance(entry.string, tuple) else entry.string
+    target.write_text(
         f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, indent=1)});\n", encoding="utf-8"
     )
 
@@ -104,11 +97,10 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
             f"vkdocs is built in {', '.join(languages())}, not {language!r}: "
             f"a language needs its catalogs (CONTRIBUTING.md, 'Adding a language')"
         )
-    config.html_search_language = language
+    # The handouts print it; the pages show their own review date, not the build's.
     config.today = build_date(language)
     config.author = message("site_authors", language)
     config.copyright = message("site_copyright", language)
-    config.html_last_updated_fmt = config.today
 
 
 def lang_switch_root(language: str) -> str:
@@ -246,6 +238,7 @@ def check_package_catalog(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", on_config_inited)
     app.connect("html-page-context", on_html_page_context)
+    app.connect("build-finished", write_js_catalog)
     app.add_transform(ReportUntranslated)
     app.connect("builder-inited", check_package_catalog)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
