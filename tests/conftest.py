@@ -17,11 +17,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docbuild import LANGUAGES, ROOT, Build, RunningBuild
+from docbuild import DOCS, LANGUAGES, ROOT, Build, RunningBuild
+
+from vkdocs.i18n import LOCALE_PATH_VARIABLE
 
 # Fixtures that need a built site, directly or (browser tests) through site_root.
 NEEDS_HTML = {"html_builds", "site_root", "site_zip", "unzipped_site"}
 NEEDS_GETTEXT = {"gettext_build"}
+# The pseudo-language's site and handouts (tests/test_pseudo.py).
+NEEDS_PSEUDO = {"pseudo_site", "pseudo_handouts"}
 
 
 class SessionBuilds:
@@ -31,14 +35,30 @@ class SessionBuilds:
         self.root = Path(tempfile.mkdtemp(prefix="vkdocs-test-builds-"))
         self.running: dict[str, RunningBuild] = {}
 
-    def start(self, name: str, builder: str, language: str) -> None:
+    def start(self, name: str, builder: str, language: str, *extra: str, **options) -> None:
         if name not in self.running:
-            outdir = self.root / "site" / language if builder == "html" else self.root / builder
-            self.running[name] = RunningBuild(builder, language, outdir, doctrees=self.root / "doctrees" / name)
+            outdir = self.root / "site" / language if builder == "html" else self.root / name
+            self.running[name] = RunningBuild(
+                builder, language, outdir, *extra, doctrees=self.root / "doctrees" / name, **options
+            )
 
     def result(self, name: str, builder: str, language: str) -> Build:
         self.start(name, builder, language)
         return self.running[name].result()
+
+    def start_pseudo(self) -> None:
+        """The pseudo-language's catalogs, then its site (HTML) and its handouts (text), in the background."""
+        if "pseudo-html" in self.running:
+            return
+        import translations
+
+        catalogs = self.root / "pseudo"
+        translations.write_pseudo(catalogs)
+        options = {"env": {LOCALE_PATH_VARIABLE: str(catalogs / "package")}}
+        pages = ("-D", f"locale_dirs={catalogs / 'pages'}")
+        language = translations.PSEUDO_LANGUAGE
+        self.start("pseudo-html", "html", language, *pages, **options)
+        self.start("pseudo-handouts", "text", language, *pages, source=DOCS / "_handouts", **options)
 
     def close(self) -> None:
         for build in self.running.values():
@@ -65,8 +85,10 @@ def pytest_collection_modifyitems(session, config, items) -> None:
             _BUILDS.start(f"html-{language}", "html", language)
     if any(_needs(item, NEEDS_GETTEXT) for item in items):
         _BUILDS.start("gettext", "gettext", "ru")
+    if any(_needs(item, NEEDS_PSEUDO) for item in items):
+        _BUILDS.start_pseudo()
     # Tests that wait for a build go last (the sort is stable).
-    items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT))
+    items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO))
 
 
 def pytest_unconfigure(config) -> None:
@@ -83,6 +105,20 @@ def html_builds() -> dict[str, Build]:
 def gettext_build() -> Build:
     """The Russian sources' message templates (.pot), as `make translations` extracts them."""
     return _BUILDS.result("gettext", "gettext", "ru")
+
+
+@pytest.fixture(scope="session")
+def pseudo_site() -> Build:
+    """The site in the pseudo-language (tests/test_pseudo.py): its catalogs written, then built as HTML."""
+    _BUILDS.start_pseudo()
+    return _BUILDS.running["pseudo-html"].result()
+
+
+@pytest.fixture(scope="session")
+def pseudo_handouts() -> Build:
+    """Every handout in the pseudo-language, built with the text builder."""
+    _BUILDS.start_pseudo()
+    return _BUILDS.running["pseudo-handouts"].result()
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 import translations
 from bs4 import BeautifulSoup
-from docbuild import DOCS, sphinx_build
 
 from vkdocs import i18n
 from vkdocs.checklist import PLATFORMS, situations
@@ -99,18 +98,10 @@ ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
 
 
 @pytest.fixture(scope="session")
-def pseudo_site(pseudo, tmp_path_factory):
-    outdir = tmp_path_factory.mktemp("pseudo-html") / PSEUDO
-    build = sphinx_build(
-        "html",
-        PSEUDO,
-        outdir,
-        "-D",
-        f"locale_dirs={pseudo / 'pages'}",
-        env={i18n.LOCALE_PATH_VARIABLE: str(pseudo / "package")},
-    )
-    assert build.returncode == 0, build.output
-    return outdir
+def pseudo_pages(pseudo_site) -> Path:
+    """The site in the pseudo-language (built in the background by conftest.py, like the other sites)."""
+    assert pseudo_site.returncode == 0, pseudo_site.output
+    return pseudo_site.outdir
 
 
 def page_leftovers(path: Path, allowed: set[str]) -> list[str]:
@@ -129,12 +120,12 @@ def page_leftovers(path: Path, allowed: set[str]) -> list[str]:
     return sorted({word for text in texts for word in leftovers(text, allowed)})
 
 
-def test_every_page_of_the_site_is_in_the_pseudo_language(pseudo_site, unchanged_words):
+def test_every_page_of_the_site_is_in_the_pseudo_language(pseudo_pages, unchanged_words):
     pages = [
-        p for p in sorted(pseudo_site.rglob("*.html")) if p.relative_to(pseudo_site).as_posix() not in DEVELOPER_PAGES
+        p for p in sorted(pseudo_pages.rglob("*.html")) if p.relative_to(pseudo_pages).as_posix() not in DEVELOPER_PAGES
     ]
     assert len(pages) >= 16
-    found = {p.relative_to(pseudo_site).as_posix(): page_leftovers(p, unchanged_words) for p in pages}
+    found = {p.relative_to(pseudo_pages).as_posix(): page_leftovers(p, unchanged_words) for p in pages}
     found = {page: words for page, words in found.items() if words}
     assert not found, "Text written into the code, not taken from a catalog:\n" + "\n".join(
         f"{page}: {', '.join(words)}" for page, words in found.items()
@@ -163,15 +154,15 @@ def strings(data, keys: tuple[str, ...]) -> list[str]:
     return found
 
 
-def test_the_calculators_script_speaks_the_pseudo_language(pseudo_site):
-    data = script_data(pseudo_site / "howto" / "restore.html", "vk-deadline-calculator__data")
+def test_the_calculators_script_speaks_the_pseudo_language(pseudo_pages):
+    data = script_data(pseudo_pages / "howto" / "restore.html", "vk-deadline-calculator__data")
     texts = list(data["messages"].values()) + data["days"]
     assert len(texts) > 200
     assert not [text for text in texts if leftovers(text)]
 
 
-def test_the_question_paths_script_speaks_the_pseudo_language(pseudo_site):
-    data = script_data(pseudo_site / "index.html", "vk-triage__data")
+def test_the_question_paths_script_speaks_the_pseudo_language(pseudo_pages):
+    data = script_data(pseudo_pages / "index.html", "vk-triage__data")
     texts = strings(data, ("text", "title", "page", "note", "messages"))
     assert len(texts) > 40
     assert not [text for text in texts if text and leftovers(text)]
@@ -240,19 +231,9 @@ def test_the_question_path_in_the_terminal_speaks_the_pseudo_language(answers, p
 # A handout ------------------------------------------------------------------------------------------------
 
 
-def test_every_handout_speaks_the_pseudo_language(pseudo, tmp_path):
-    outdir = tmp_path / "handouts"
-    build = sphinx_build(
-        "text",
-        PSEUDO,
-        outdir,
-        "-D",
-        f"locale_dirs={pseudo / 'pages'}",
-        env={i18n.LOCALE_PATH_VARIABLE: str(pseudo / "package")},
-        source=DOCS / "_handouts",
-    )
-    assert build.returncode == 0, build.output
-    handouts = sorted(outdir.glob("*.txt"))
+def test_every_handout_speaks_the_pseudo_language(pseudo_handouts):
+    assert pseudo_handouts.returncode == 0, pseudo_handouts.output
+    handouts = sorted(pseudo_handouts.outdir.glob("*.txt"))
     assert {path.stem for path in handouts} == set(situations())
     found = {path.name: leftovers(path.read_text(encoding="utf-8")) for path in handouts}
     assert not any(found.values()), found
