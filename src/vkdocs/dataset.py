@@ -69,28 +69,30 @@ def description() -> dict[str, str]:
 
 
 @cache
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of :func:`build_dataset`'s result.
 
     >>> schema()["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     """
-    return _read(SCHEMA_FILE)
+    found: dict[str, Any] = _read(SCHEMA_FILE)
+    return found
 
 
 @cache
-def _procedures() -> dict:
-    return _read("procedures.json")
+def _procedures() -> dict[str, Any]:
+    found: dict[str, Any] = _read("procedures.json")
+    return found
 
 
-def _step(record: dict, checked: str) -> dict:
-    step = {key: record[key] for key in ("platforms", "text", "warning") if key in record}
+def _step(record: dict[str, Any], checked: str) -> dict[str, Any]:
+    step: dict[str, Any] = {key: record[key] for key in ("platforms", "text", "warning") if key in record}
     step["sources"] = list(record["sources"])
     step["checked"] = checked
     return step
 
 
-def _situations() -> dict:
+def _situations() -> dict[str, Any]:
     result = {}
     for key, record in _procedures()["situations"].items():
         result[key] = {
@@ -103,7 +105,7 @@ def _situations() -> dict:
     return result
 
 
-def _triage() -> dict:
+def _triage() -> dict[str, Any]:
     tree = load_tree()
     raw = _read("triage.json")
     destinations = {}
@@ -121,7 +123,7 @@ def _triage() -> dict:
     }
 
 
-def build_dataset() -> dict:
+def build_dataset() -> dict[str, Any]:
     """The whole dataset as a JSON-ready dict: procedures and question path in every language."""
     return {
         "name": "vkdocs",
@@ -137,7 +139,7 @@ def build_dataset() -> dict:
     }
 
 
-def to_json(data: dict) -> str:
+def to_json(data: dict[str, Any]) -> str:
     """``data`` as the published files spell it: UTF-8 text, two-space indents, a final newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -91,9 +91,8 @@ def source_template() -> Catalog:
     """Every text of the package's source data, as a message template (the ``vkdocs.pot`` to be)."""
     template = Catalog(project="vkdocs", domain=DOMAIN, fuzzy=False)
     for name in SOURCE_FILES:
-        for _line, message, comments, context in extract_from_file(
-            extract_json, DATA_DIR / name, keywords=DEFAULT_KEYWORDS
-        ):
+        method: Any = extract_json  # Babel's type for a method is narrower than what it accepts
+        for _line, message, comments, context in extract_from_file(method, DATA_DIR / name, keywords=DEFAULT_KEYWORDS):
             template.add(
                 message,
                 locations=[(LOCATION_PREFIX + name, 0)],
@@ -104,8 +103,8 @@ def source_template() -> Catalog:
     return template
 
 
-def _texts(message: str | tuple[str, ...]) -> tuple[str, ...]:
-    return (message,) if isinstance(message, str) else message
+def _texts(message: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return (message,) if isinstance(message, str) else tuple(message)
 
 
 def source_messages() -> dict[tuple[str | None, str], tuple[str, ...]]:

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from vkdocs.checklist import situation_page, situations
 from vkdocs.errors import InputError
@@ -199,9 +199,7 @@ class Tree:
                 if answer.next is not None:
                     visit(answer.next, (*numbers, number), (*asked, anchor))
                 else:
-                    found.append(
-                        Walk((*numbers, number), (*asked, anchor), self.destinations[answer.read], answer.note)
-                    )
+                    found.append(Walk((*numbers, number), (*asked, anchor), self.leads_to(answer), answer.note))
 
         visit(self.start, (), ())
         return found
@@ -220,12 +218,23 @@ class Tree:
         question = self.questions[self.start]
         for index, number in enumerate(numbers):
             answer = question.choose(str(number))
-            if answer.read is not None:
+            if answer.next is None:
                 if index != len(numbers) - 1:
                     break
-                return self.destinations[answer.read]
+                return self.leads_to(answer)
             question = self.questions[answer.next]
         raise AnswerError("unknown_answer_path", value=numbers)
+
+    def leads_to(self, answer: Answer) -> Destination:
+        """The section an answer that asks no further question leads to.
+
+        >>> tree = load_tree()
+        >>> tree.leads_to(tree.questions["path-whose"].answers[1]).anchor
+        'someone-else'
+        """
+        if answer.read is None:
+            raise ValueError(f"the answer {answer.text} asks a question, it leads to no section")
+        return self.destinations[answer.read]
 
 
 def _text_problems(where: str, text: object) -> list[str]:
@@ -256,7 +265,7 @@ def tree_problems(data: dict[str, Any]) -> list[str]:
     destinations = data.get("destinations", {})
     pages = data.get("pages", {})
     start = data.get("start")
-    if start not in questions:
+    if not isinstance(start, str) or start not in questions:
         return [f"the start question {start!r} is not one of the questions: {', '.join(questions)}"]
 
     for anchor, question in questions.items():
@@ -341,9 +350,9 @@ def _load_tree(dirs: tuple[Path, ...]) -> Tree:
 # The terminal ------------------------------------------------------------------------------------------
 
 
-def add_triage_parser(subparsers: argparse._SubParsersAction, lang: str) -> argparse.ArgumentParser:
+def add_triage_parser(subparsers: argparse._SubParsersAction[Any], lang: str) -> argparse.ArgumentParser:
     """Add ``triage [--lang LANG]`` to the ``vkdocs`` command's subcommands, with help in ``lang``."""
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "triage", help=triage_message("help", lang), description=triage_message("help", lang)
     )
     parser.add_argument(
@@ -352,6 +361,14 @@ def add_triage_parser(subparsers: argparse._SubParsersAction, lang: str) -> argp
         help=message("cli_lang", lang, choices=or_list(languages(), lang)),
     )
     return parser
+
+
+class Output(Protocol):
+    """Where the terminal's text goes: a text stream that can be written and flushed."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -363,8 +380,8 @@ def run_triage(
     args: argparse.Namespace | None,
     lang: str,
     stdin: TextIO | None = None,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
+    stdout: Output | None = None,
+    stderr: Output | None = None,
 ) -> int:
     """Ask the questions in ``lang`` with numbered answers; print where to read; return the exit status.
 
@@ -436,7 +453,7 @@ def run_triage(
         if answer.next is not None:
             question = tree.questions[answer.next]
             continue
-        destination = tree.destinations[answer.read]
+        destination = tree.leads_to(answer)
         if answer.note:
             print(answer.note[lang], file=stdout)
         print(f"{triage_message('read', lang)} {destination.heading(lang)}", file=stdout)
