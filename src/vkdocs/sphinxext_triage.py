@@ -89,8 +89,7 @@ def _answer_line(tree: Tree, answer: Answer, lang: str, docname: str) -> nodes.p
         line += nodes.Text(words)
         line += _ref(docname, answer.next, tree.questions[answer.next].text[lang])
     else:
-        destination = tree.leads_to(answer)
-        line += _ref(docname, destination.anchor, destination.title[lang])
+        line += _ref(docname, answer.section, tree.destinations[answer.section].title[lang])
         line += nodes.Text(".")
     if answer.note:
         line += nodes.Text(" ")
@@ -162,8 +161,8 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
                 else:
                     item += answers(answer.next)
             else:
-                destination: Destination = tree.leads_to(answer)
-                line += _ref(docname, destination.anchor, destination.title[lang])
+                destination: Destination = tree.destinations[answer.section]
+                line += _ref(docname, answer.section, destination.title[lang])
                 line += nodes.Text(", " + triage_message("page_number", lang) + "\u00a0")
                 line += vk_pageref(docname=destination.page, anchor=destination.anchor)
                 line += nodes.Text(".")
@@ -179,7 +178,7 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
 
 def _script_data(tree: Tree, lang: str, uri: Callable[[str], str]) -> dict[str, Any]:
     """Everything the script shows, in ``lang``; ``uri(page)`` is the page's address from this one."""
-    questions = {}
+    questions: dict[str, Any] = {}
     for anchor, question in tree.questions.items():
         entries = []
         for answer in question.answers:
@@ -187,7 +186,7 @@ def _script_data(tree: Tree, lang: str, uri: Callable[[str], str]) -> dict[str, 
             if answer.next is not None:
                 entry["next"] = answer.next
             else:
-                destination = tree.leads_to(answer)
+                destination = tree.destinations[answer.section]
                 entry["read"] = {
                     "href": f"{uri(destination.page)}#{destination.anchor}",
                     "title": destination.title[lang],

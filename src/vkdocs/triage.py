@@ -105,6 +105,13 @@ class Answer:
     read: str | None = None
     note: dict[str, str] | None = None
 
+    @property
+    def section(self) -> str:
+        """The section this answer leads to; :class:`ValueError` for an answer that asks ``next``."""
+        if self.read is None:
+            raise ValueError(f"the answer {self.text!r} asks the question {self.next!r}, it leads to no section")
+        return self.read
+
 
 @dataclass(frozen=True)
 class Question:
@@ -199,7 +206,9 @@ class Tree:
                 if answer.next is not None:
                     visit(answer.next, (*numbers, number), (*asked, anchor))
                 else:
-                    found.append(Walk((*numbers, number), (*asked, anchor), self.leads_to(answer), answer.note))
+                    found.append(
+                        Walk((*numbers, number), (*asked, anchor), self.destinations[answer.section], answer.note)
+                    )
 
         visit(self.start, (), ())
         return found
@@ -221,20 +230,9 @@ class Tree:
             if answer.next is None:
                 if index != len(numbers) - 1:
                     break
-                return self.leads_to(answer)
+                return self.destinations[answer.section]
             question = self.questions[answer.next]
         raise AnswerError("unknown_answer_path", value=numbers)
-
-    def leads_to(self, answer: Answer) -> Destination:
-        """The section an answer that asks no further question leads to.
-
-        >>> tree = load_tree()
-        >>> tree.leads_to(tree.questions["path-whose"].answers[1]).anchor
-        'someone-else'
-        """
-        if answer.read is None:
-            raise ValueError(f"the answer {answer.text} asks a question, it leads to no section")
-        return self.destinations[answer.read]
 
 
 def _text_problems(where: str, text: object) -> list[str]:
@@ -453,7 +451,7 @@ def run_triage(
         if answer.next is not None:
             question = tree.questions[answer.next]
             continue
-        destination = tree.leads_to(answer)
+        destination = tree.destinations[answer.section]
         if answer.note:
             print(answer.note[lang], file=stdout)
         print(f"{triage_message('read', lang)} {destination.heading(lang)}", file=stdout)
