@@ -269,3 +269,17 @@ def test_english_comes_only_from_the_catalogs():
     title = english["situations"]["restore"]["title"]
     assert title == translate(i18n.read_source("procedures.json")["situations"]["restore"]["title"], "en")
     assert not CYRILLIC.search(title)
+
+
+def test_babel_cfg_extracts_the_same_template_with_pybabels_own_machinery():
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found = {
+        (context, message if isinstance(message, str) else tuple(message))
+        for _, _, message, _, context in extract_from_dir(ROOT, method_map, options_map)
+    }
+    expected = {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)) for m in source_template() if m.id}
+    assert found == expected
