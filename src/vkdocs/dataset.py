@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from vkdocs.deadline import RESTORE_WINDOW
-from vkdocs.i18n import DATA_TEXTS, data_texts, in_every_language, languages, read_source
+from vkdocs.i18n import in_every_language, languages, texts_in_every_language
 from vkdocs.messages import source_messages
 from vkdocs.triage import MAX_ANSWERS, load_tree
 
@@ -53,14 +53,7 @@ LICENSE = {
 
 def _read(name: str) -> Any:
     """The data file ``name`` with each text in every language: ``{"ru": …, "en": …}`` where the source has one text."""
-    data = read_source(name)
-    if name in DATA_TEXTS:
-        for path, text, context in list(data_texts(data, name)):
-            holder = data
-            for key in path[:-1]:
-                holder = holder[key]
-            holder[path[-1]] = in_every_language(text, context=context)
-    return data
+    return texts_in_every_language(name)
 
 
 def description() -> dict[str, str]:

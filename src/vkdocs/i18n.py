@@ -286,6 +286,23 @@ def _localized(name: str, lang: str, dirs: tuple[Path, ...]) -> Any:
     return result
 
 
+def texts_in_every_language(name: str) -> Any:
+    """The data file ``data/<name>`` with each text as ``{language: text}`` for every language: the layout the
+    open dataset publishes (:mod:`vkdocs.dataset`).
+
+    >>> texts_in_every_language("guides.json")["A"]["en"][:26]
+    'A detailed, illustrated wa'
+    """
+    data = read_source(name)
+    if name in DATA_TEXTS:
+        for path, text, context in list(data_texts(data, name)):
+            holder = data
+            for key in path[:-1]:
+                holder = holder[key]
+            holder[path[-1]] = in_every_language(text, context=context)
+    return data
+
+
 def in_every_language(text: str, *, context: str | None = None) -> dict[str, str]:
     """``text`` in every language of :func:`languages`, by language.
 
@@ -312,6 +329,7 @@ __all__ = [
     "localized",
     "read_source",
     "source_plural_count",
+    "texts_in_every_language",
     "translate",
     "translate_plural",
     "translations",
