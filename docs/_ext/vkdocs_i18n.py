@@ -8,6 +8,11 @@
   ``/<lang>/<version>/`` layout there).
 * A transform that warns about every message left untranslated in a
   translated build, so ``-W`` turns a missing translation into a failure.
+* English HTML: Russian words (interface labels in «», terms) are marked
+  ``lang="ru"``, so screen readers pronounce them as Russian.
+* Search: the "last reviewed" line under a how-to page's title is not page
+  text; Sphinx's indexer skips it (class ``no-search``), and so do the result
+  summaries (``_static/search-page.js``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import os
 import re
 from datetime import UTC, datetime
 
+from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -30,6 +36,11 @@ logger = logging.getLogger(__name__)
 SOURCE_LANGUAGE = "ru"
 LANGUAGES = ("ru", "en")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+#: A Russian run in English text: a quoted label with Cyrillic in it, or a
+#: run of Cyrillic words.
+RUSSIAN_RUN = re.compile(r"«[^«»]*[\u0400-\u04FF][^«»]*»|[\u0400-\u04FF]+(?:[\s\-‑–]+[\u0400-\u04FF]+)*")
+#: Classes of elements that are not page text, for the search index.
+NOT_PAGE_TEXT = {"vk-pagemeta"}
 
 SWITCH_LABELS = {
     # language of the page -> (label of the link, aria label of the nav)
@@ -149,8 +160,69 @@ class ReportUntranslated(SphinxTransform):
                 )
 
 
+def mark_russian(text: str) -> list[nodes.Node]:
+    """``text`` as nodes, with each Russian run in an inline marked ``lang="ru"``.
+
+    >>> [n.astext() for n in mark_russian("Tap «Настройки» (Settings).")]
+    ['Tap ', '«Настройки»', ' (Settings).']
+    >>> mark_russian("Tap «Настройки».")[1]["classes"]
+    ['language-ru']
+    """
+    parts: list[nodes.Node] = []
+    end = 0
+    for match in RUSSIAN_RUN.finditer(text):
+        if match.start() > end:
+            parts.append(nodes.Text(text[end : match.start()]))
+        # docutils' HTML writer turns a "language-xx" class into lang="xx".
+        parts.append(nodes.inline(match.group(), match.group(), classes=["language-ru"]))
+        end = match.end()
+    if end < len(text):
+        parts.append(nodes.Text(text[end:]))
+    return parts
+
+
+class MarkRussianInEnglish(SphinxTransform):
+    """English HTML: every Russian run gets ``lang="ru"``.
+
+    It runs when the page is read (after the translation is applied), not
+    when it is written, so the marks reach every copy of a title too: the
+    page's contents, the sidebar, the previous and next links.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs) -> None:
+        if self.config.language == SOURCE_LANGUAGE or self.env._builder_cls.format != "html":
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or not CYRILLIC.search(text) or _in_code_or_russian(parent):
+                continue
+            parent.replace(text, mark_russian(str(text)))
+
+
+def _in_code_or_russian(node: nodes.Node) -> bool:
+    while node is not None:
+        if isinstance(node, (nodes.FixedTextElement, nodes.raw, nodes.comment)):
+            return True
+        if isinstance(node, nodes.Element) and "language-ru" in node.get("classes", []):
+            return True
+        node = node.parent
+    return False
+
+
+def skip_in_search(app: Sphinx, doctree: nodes.document) -> None:
+    """Mark what is not page text (``NOT_PAGE_TEXT``) so the search index skips it."""
+    for node in doctree.findall(nodes.Element):
+        if NOT_PAGE_TEXT & set(node.get("classes", [])):
+            node["classes"].append("no-search")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", on_config_inited)
     app.connect("html-page-context", on_html_page_context)
+    # After the extensions that add those elements on doctree-read.
+    app.connect("doctree-read", skip_in_search, priority=900)
     app.add_transform(ReportUntranslated)
+    app.add_transform(MarkRussianInEnglish)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
