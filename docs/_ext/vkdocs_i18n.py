@@ -7,7 +7,8 @@
   other language (``ru/`` and ``en/`` side by side locally, and Read the Docs'
   ``/<lang>/<version>/`` layout there).
 * A transform that warns about every message left untranslated in a
-  translated build, so ``-W`` turns a missing translation into a failure.
+  translated build, so ``-W`` turns a missing translation into a failure;
+  the page catalogs hold page text only (not the templates' strings).
 * English HTML: Russian words (interface labels in «», terms) are marked
   ``lang="ru"``, so screen readers pronounce them as Russian.
 * Search: the "last reviewed" line under a how-to page's title is not page
@@ -26,6 +27,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import extract_messages
 
@@ -123,6 +125,8 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     language = app.config.language
     depth = pagename.count("/")
     label, aria = SWITCH_LABELS[language]
+    # For templates: is this text Russian on a page that is not (genindex.html)?
+    context["vk_is_russian"] = lambda text: language != SOURCE_LANGUAGE and bool(CYRILLIC.search(str(text)))
     context["vk_lang_switch"] = {
         "lang": other_language(language),
         "url": "../" * depth + lang_switch_root(language) + pagename + ".html",
@@ -194,11 +198,28 @@ class MarkRussianInEnglish(SphinxTransform):
     def apply(self, **kwargs) -> None:
         if self.config.language == SOURCE_LANGUAGE or self.env._builder_cls.format != "html":
             return
-        for text in list(self.document.findall(nodes.Text)):
-            parent = text.parent
-            if parent is None or not CYRILLIC.search(text) or _in_code_or_russian(parent):
-                continue
-            parent.replace(text, mark_russian(str(text)))
+        mark_russian_in(self.document)
+
+
+class MarkRussianInResolvedReferences(SphinxPostTransform):
+    """English HTML: the same for the text Sphinx gives references when it resolves
+    them (a section's title as a link's text), after the page was read."""
+
+    default_priority = 900  # after the references are resolved (10)
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        if self.config.language != SOURCE_LANGUAGE:
+            mark_russian_in(self.document)
+
+
+def mark_russian_in(document: nodes.document) -> None:
+    """Mark every Russian run in ``document``'s text (not code) ``lang="ru"``."""
+    for text in list(document.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or not CYRILLIC.search(text) or _in_code_or_russian(parent):
+            continue
+        parent.replace(text, mark_russian(str(text)))
 
 
 def _in_code_or_russian(node: nodes.Node) -> bool:
@@ -218,11 +239,25 @@ def skip_in_search(app: Sphinx, doctree: nodes.document) -> None:
             node["classes"].append("no-search")
 
 
+def keep_theme_strings_out_of_page_catalogs(app: Sphinx) -> None:
+    """``make translations`` extracts page text only, not our templates' strings.
+
+    Those are in English already; their Russian is in
+    ``docs/locale/ru/LC_MESSAGES/sphinx.po``, next to the theme's (Sphinx's
+    gettext builder would otherwise write a ``sphinx.pot`` for an English
+    catalog that has nothing to translate).
+    """
+    if app.builder.name == "gettext":
+        app.config.templates_path = []
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", on_config_inited)
+    app.connect("builder-inited", keep_theme_strings_out_of_page_catalogs)
     app.connect("html-page-context", on_html_page_context)
     # After the extensions that add those elements on doctree-read.
     app.connect("doctree-read", skip_in_search, priority=900)
     app.add_transform(ReportUntranslated)
     app.add_transform(MarkRussianInEnglish)
+    app.add_post_transform(MarkRussianInResolvedReferences)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
