@@ -21,6 +21,7 @@ language, so it is not extracted for translation.
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING, NoReturn
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -32,6 +33,9 @@ from vkdocs.checklist import PLATFORMS, Checklist, build_checklist
 from vkdocs.deadline import RESTORE_WINDOW
 from vkdocs.errors import InputError
 from vkdocs.messages import message
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
 
 
 class vk_checkbox(nodes.Inline, nodes.Element):
@@ -50,21 +54,21 @@ class vk_checklist_tools(nodes.General, nodes.Element):
     """HTML only: the "clear all ticks" button under a checklist, shown by its script."""
 
 
-def visit_checkbox_html(self, node: vk_checkbox) -> None:
+def visit_checkbox_html(self: HTML5Translator, node: vk_checkbox) -> None:
     step = f' data-vk-step="{self.attval(node["step"])}"' if node.get("step") else ""
     self.body.append(f'<input type="checkbox" class="task-list-item-checkbox vk-checkbox"{step}>')
     raise nodes.SkipNode
 
 
-def visit_step_label_html(self, node: vk_step_label) -> None:
+def visit_step_label_html(self: HTML5Translator, node: vk_step_label) -> None:
     self.body.append('<label class="vk-step">')
 
 
-def depart_step_label_html(self, node: vk_step_label) -> None:
+def depart_step_label_html(self: HTML5Translator, node: vk_step_label) -> None:
     self.body.append("</label>")
 
 
-def visit_checklist_tools_html(self, node: vk_checklist_tools) -> None:
+def visit_checklist_tools_html(self: HTML5Translator, node: vk_checklist_tools) -> None:
     lang = node["lang"]
     self.body.append(
         '<p class="vk-checklist__tools" hidden>'
@@ -74,11 +78,11 @@ def visit_checklist_tools_html(self, node: vk_checklist_tools) -> None:
     raise nodes.SkipNode
 
 
-def skip_node(self, node: nodes.Node) -> None:
+def skip_node(self: nodes.NodeVisitor, node: nodes.Node) -> NoReturn:
     raise nodes.SkipNode
 
 
-def pass_node(self, node: nodes.Node) -> None:
+def pass_node(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     pass
 
 
@@ -116,10 +120,10 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
         items = nodes.bullet_list(classes=["contains-task-list", "vk-checklist__steps"])
         for step in section.steps:
             item = nodes.list_item(classes=["task-list-item"])
-            label = vk_step_label()
-            label += vk_checkbox(step=step_key(checklist.situation, step.text))
-            label += nodes.Text(step.text)
-            item += nodes.paragraph("", "", label)
+            step_line = vk_step_label()
+            step_line += vk_checkbox(step=step_key(checklist.situation, step.text))
+            step_line += nodes.Text(step.text)
+            item += nodes.paragraph("", "", step_line)
             if step.warning:
                 label = message("warning", checklist.lang) + ": "
                 warning = nodes.paragraph(classes=["vk-checklist__step-warning"])
@@ -130,9 +134,9 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
         container += items
     container += vk_checklist_tools(lang=checklist.lang)
     for text in checklist.warnings:
-        warning = nodes.warning()
-        warning += paragraph(text)
-        container += warning
+        box = nodes.warning()
+        box += paragraph(text)
+        container += box
     return container
 
 
