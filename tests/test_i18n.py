@@ -283,3 +283,15 @@ def test_babel_cfg_extracts_the_same_template_with_pybabels_own_machinery():
     }
     expected = {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)) for m in source_template() if m.id}
     assert found == expected
+
+
+def test_the_front_page_links_every_language_by_its_own_name_and_start_page_title():
+    import root_index
+
+    page = root_index.render()
+    for lang in languages():
+        title = root_index.start_title(lang)
+        assert f'<a href="{lang}/index.html" hreflang="{lang}" lang="{lang}">{i18n.language_name(lang)}: ' in page
+        assert title in page
+    assert "Your VK page" in root_index.start_title("en")
+    assert f"var spoken = {json.dumps(list(languages()))}" in page
