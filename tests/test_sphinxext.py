@@ -78,3 +78,42 @@ def test_checklist_text_is_not_offered_for_translation(tmp_path):
         assert checklist.title not in catalog
         for step in checklist.steps:
             assert step.text not in catalog
+
+
+HANDOUT = """# Handout
+
+```{{vk-handout}} {situation}
+{options}```
+"""
+
+
+def test_a_handout_with_a_deletion_date_fills_in_both_dates_in_words(tmp_path):
+    options = ":deleted-on: 01.10.2026\n:today: 2026-11-25\n"
+    build = build_page(tmp_path, "en", HANDOUT.format(situation="restore", options=options), builder="text")
+    assert build.returncode == 0, build.output
+    text = (build.outdir / "index.txt").read_text(encoding="utf-8").replace("**", "")
+    assert "Page deleted on: October 1, 2026\n" in text
+    assert "Last day to restore: April 28, 2027\n" in text
+    assert "built on November 25, 2026" in text
+    assert "__________" not in text
+    assert "fewer than 210 days" in text
+
+
+def test_a_handout_without_dates_keeps_the_lines_to_fill_in(tmp_path):
+    build = build_page(tmp_path, "ru", HANDOUT.format(situation="restore", options=""), builder="text")
+    assert build.returncode == 0, build.output
+    text = (build.outdir / "index.txt").read_text(encoding="utf-8").replace("**", "")
+    assert "Страница удалена: __________ · Последний день, чтобы восстановить: __________" in text
+
+
+@pytest.mark.parametrize(
+    ("situation", "options", "error"),
+    [
+        ("hide", ":deleted-on: 2026-10-01\n", "A deletion date applies only to the 'restore' situation, not 'hide'"),
+        ("restore", ":deleted-on: 2026-12-01\n:today: 2026-11-25\n", "is after today"),
+    ],
+)
+def test_a_handout_with_dates_it_cannot_use_fails_the_build(tmp_path, situation, options, error):
+    build = build_page(tmp_path, "en", HANDOUT.format(situation=situation, options=options), builder="text")
+    assert build.returncode != 0
+    assert error in build.output
