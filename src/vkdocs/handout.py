@@ -248,14 +248,14 @@ def _environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
 
 
 def add_handout_parser(
-    subparsers: argparse._SubParsersAction, texts: Mapping[str, str], lang: str
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], texts: Mapping[str, str], lang: str
 ) -> argparse.ArgumentParser:
     """Add ``handout SITUATION --output FILE [--deleted-on DATE] [--today DATE] [--lang ru|en]``.
 
     ``texts`` are the command line's own help texts in ``lang`` (situation,
     date, language), shared with its other commands.
     """
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "handout", help=message("handout_help", lang), description=message("handout_help", lang)
     )
     parser.add_argument("situation", metavar=texts["situation_metavar"], help=texts["situation"])
@@ -273,7 +273,7 @@ def add_handout_parser(
 
 def run_handout(args: argparse.Namespace, lang: str) -> str:
     """Build the handout the command line asks for; the path of the PDF it wrote."""
-    today = args.today if args.today is not None else date.today()
+    today: DateLike = args.today if args.today is not None else date.today()
     return str(build_handout(args.situation, lang, args.output, deleted_on=args.deleted_on, today=today))
 
 
