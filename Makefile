@@ -1,6 +1,7 @@
 # vkdocs: build and test the bilingual docs. `make help` lists the targets.
-# Everything runs inside .venv, created from pyproject.toml on first use and
-# refreshed whenever pyproject.toml changes.
+# Everything runs inside .venv, created on first use from pyproject.toml with
+# the exact versions of constraints.txt (the lock; `make lock` updates it), and
+# refreshed whenever either changes. CI and Read the Docs install the same lock.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -9,6 +10,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# What a target needs before it runs: the set-up venv (tests override it with nothing).
+VENV_READY := $(STAMP)
+LOCK := constraints.txt
+EXTRAS := docs,test,dev,browser
+# The Python the lock is resolved for: CI's and Read the Docs' (.readthedocs.yaml).
+LOCK_PYTHON := 3.11
 DOCS := docs
 BUILD := $(DOCS)/_build
 LANGUAGES := ru en
@@ -30,32 +37,50 @@ export LATEXMKOPTS ?= -halt-on-error -interaction=nonstopmode -file-line-error
 LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
-.PHONY: help venv html $(addprefix html-,$(LANGUAGES)) doctest test test-browser bench translations livehtml clean
-.PHONY: pdf handouts check-tex tex-packages test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
+.PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest test test-browser bench translations livehtml clean dist site-zip
+.PHONY: pdf handouts check-tex tex-packages lock-python test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
 	@echo "vkdocs targets:"
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 22
 
-$(STAMP): pyproject.toml
-	@echo "Setting up $(VENV) from pyproject.toml…"
+$(STAMP): pyproject.toml $(LOCK)
+	@echo "Setting up $(VENV) from pyproject.toml with the versions in $(LOCK)…"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --quiet -e ".[docs,test,dev,browser]"
+	@$(BIN)/python -m pip install --quiet --constraint $(LOCK) -e ".[$(EXTRAS)]"
 	@touch $@
 
-venv: $(STAMP) ## Create or refresh .venv.
+venv: $(VENV_READY) ## Create or refresh .venv (the exact versions of constraints.txt).
+
+# uv resolves every extra of pyproject.toml for CI's Python on Linux, keeping
+# the versions already locked unless UPGRADE=1 (then the newest that fit).
+lock: $(VENV_READY) ## Update constraints.txt from pyproject.toml (UPGRADE=1: newest releases).
+	@$(BIN)/uv pip compile pyproject.toml --all-extras --python-version $(LOCK_PYTHON) --python-platform linux \
+	  --output-file $(LOCK) --custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
+	@echo "$(LOCK) updated; commit it with pyproject.toml. The next make target reinstalls .venv from it."
+
+lint: $(VENV_READY) ## Lint and type-check: ruff check, ruff format --check, mypy --strict on src/vkdocs.
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
+	$(BIN)/mypy || status=1; \
+	exit $$status
 
 # The languages build side by side (HTML_JOBS at a time): the bilingual build
 # then takes about as long as the slower language, not the sum (see make bench).
 HTML_JOBS ?= 2
 
-html: $(STAMP) ## Run the doctests and build Russian and English HTML.
-	@$(MAKE) --no-print-directory --jobs=$(HTML_JOBS) --output-sync=target doctest $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html
+# --keep-going: a failing doctest or a Russian error never stops the English
+# build, so one run lists every language's problems.
+html: $(VENV_READY) ## Run the doctests and build Russian and English HTML.
+	@$(MAKE) --no-print-directory --keep-going --jobs=$(HTML_JOBS) --output-sync=target \
+	  doctest $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html \
+	  || { echo "make html failed: the problems of every build (doctests, $(LANGUAGES)) are listed above." >&2; exit 1; }
 	@$(MAKE) --no-print-directory publish-pdf
 	@echo "HTML: $(BUILD)/html/index.html (ru: $(BUILD)/html/ru/index.html, en: $(BUILD)/html/en/index.html)"
 
-$(addprefix html-,$(LANGUAGES)): html-%: $(STAMP)
+$(addprefix html-,$(LANGUAGES)): html-%: $(VENV_READY)
 	@echo "Building HTML ($*)…"
 	@$(SPHINX) -b html -D language=$* -d $(BUILD)/doctrees/$* $(DOCS) $(BUILD)/html/$*
 
@@ -63,26 +88,27 @@ $(BUILD)/html/index.html: $(DOCS)/_root/index.html
 	@mkdir -p $(@D)
 	@cp $< $@
 
-doctest: $(STAMP) ## Run the doctests in the docs (Sphinx doctest builder).
+doctest: $(VENV_READY) ## Run the doctests in the docs (Sphinx doctest builder).
 	@echo "Running doctests…"
 	@$(SPHINX) -b doctest -D language=ru -d $(BUILD)/doctrees/doctest $(DOCS) $(BUILD)/doctest
 
-test: $(STAMP) ## Run every test: unit, doctests, translations, both builds, links, PDFs (if built), browser.
+test: $(VENV_READY) ## Run every test: unit, doctests, translations, both builds, links, packages, PDFs (if built), browser.
 	@$(BIN)/python -m pytest
 
 test-browser: html ## Check the built site in Chromium (/usr/bin/chromium): pages, switcher, search, calculator.
 	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest -m browser tests/browser
 
-bench: $(STAMP) ## Time the builds and tests and weigh the heaviest page, against a bare Furo build.
+bench: $(VENV_READY) ## Time the builds and tests and weigh the heaviest page, against a bare Furo build.
 	@$(BIN)/python tests/bench.py
 
-translations: $(STAMP) ## Extract messages and update docs/locale/en (then translate the .po files).
+translations: $(VENV_READY) ## Extract messages and update docs/locale/en (then translate the .po files).
 	@$(SPHINX) -E -b gettext -D language=ru $(DOCS) $(BUILD)/gettext
 	@$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l en -d $(DOCS)/locale --line-width -1
 	@$(BIN)/python $(DOCS)/_ext/catalogs.py prefill
-	@echo "Catalogs updated in $(DOCS)/locale/en/LC_MESSAGES; translate new or fuzzy entries, then run make test."
+	@echo "Catalogs updated in $(DOCS)/locale/en/LC_MESSAGES. Left to translate (new or fuzzy), by file:"
+	@$(BIN)/sphinx-intl stat -d $(DOCS)/locale -l en | grep -v " 0 fuzzy, 0 untranslated" || echo "  nothing: every message is translated."
 
-livehtml: $(STAMP) ## Rebuild HTML on every change and serve it (LIVE_LANG=en for English).
+livehtml: $(VENV_READY) ## Rebuild HTML on every change and serve it (LIVE_LANG=en for English).
 	@$(BIN)/sphinx-autobuild -D language=$(LIVE_LANG) $(DOCS) $(BUILD)/livehtml
 
 check-tex: ## Check that TeX and the PDF tools are installed (exit status 2 if not).
@@ -98,6 +124,9 @@ check-tex: ## Check that TeX and the PDF tools are installed (exit status 2 if n
 tex-packages: # The Debian packages the PDF build needs (for .ci/run).
 	@echo $(TEX_PACKAGES)
 
+lock-python: # The Python version constraints.txt is locked for (for .ci/run and the tests).
+	@echo $(LOCK_PYTHON)
+
 pdf: $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES)) ## Build the PDF manual per language and every handout into docs/_build/pdf.
 	@$(MAKE) --no-print-directory publish-pdf
 	@echo "PDF: $(PDF)/ (manuals: $(foreach l,$(LANGUAGES),vkdocs-$(l).pdf); handouts: handout-<situation>-<lang>.pdf)"
@@ -105,13 +134,13 @@ pdf: $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES)) ## Bu
 handouts: $(addprefix handouts-,$(LANGUAGES)) ## Build the one-page handouts (one per situation and language) into docs/_build/pdf.
 	@$(MAKE) --no-print-directory publish-pdf
 
-$(addprefix manual-,$(LANGUAGES)): manual-%: check-tex $(STAMP)
+$(addprefix manual-,$(LANGUAGES)): manual-%: check-tex $(VENV_READY)
 	@echo "Building the PDF manual ($*)…"
 	@mkdir -p $(PDF) $(BUILD)/latex
 	@$(call LATEXPDF,$(DOCS),$(BUILD)/latex/manual-$*,$*)
 	@cp $(BUILD)/latex/manual-$*/latex/vkdocs-$*.pdf $(PDF)/
 
-$(addprefix handouts-,$(LANGUAGES)): handouts-%: check-tex $(STAMP)
+$(addprefix handouts-,$(LANGUAGES)): handouts-%: check-tex $(VENV_READY)
 	@echo "Building the handouts ($*)…"
 	@mkdir -p $(PDF) $(BUILD)/latex
 	@rm -f $(BUILD)/latex/handouts-$*/latex/handout-*.pdf
@@ -129,6 +158,24 @@ publish-pdf:
 
 test-pdf: pdf ## Build every PDF, then check them (as CI does: a missing PDF fails).
 	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/test_pdf.py
+
+# The static site as one zip, to host anywhere (any web server, or opened from
+# a folder: file://). Everything is in it, the PDFs too, and nothing is fetched
+# from another host (README "Privacy").
+SITE_ZIP := $(BUILD)/vkdocs-site.zip
+
+dist: html pdf ## Zip the built site (both languages and the PDFs) into docs/_build/vkdocs-site.zip.
+	@$(MAKE) --no-print-directory site-zip
+
+site-zip: $(BUILD)/html/index.html
+	@rm -rf $(BUILD)/dist $(SITE_ZIP)
+	@mkdir -p $(BUILD)/dist
+	@cp -R $(BUILD)/html $(BUILD)/dist/vkdocs-site
+	@find $(BUILD)/dist -name .buildinfo -delete
+	@$(PYTHON) -c 'import shutil, sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2], "vkdocs-site")' \
+	  $(basename $(SITE_ZIP)) $(BUILD)/dist
+	@rm -rf $(BUILD)/dist
+	@echo "Site: $(SITE_ZIP) (unzip it anywhere and open vkdocs-site/index.html, or serve the folder)"
 
 clean: ## Remove built output (keeps .venv).
 	rm -rf $(BUILD)

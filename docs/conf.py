@@ -14,18 +14,15 @@ DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS / "_ext"))
 sys.path.insert(0, str(DOCS.parent / "src"))
 
-import vkdocs_i18n  # noqa: E402
-
-# Theme strings missing from Sphinx's Russian catalog (docs/locale/ru).
-vkdocs_i18n.compile_theme_catalogs(DOCS / "locale")
-
 project = "vkdocs"
 author = "vkdocs contributors"
 copyright = "2026, vkdocs contributors (docs: CC BY-SA 4.0, code: MIT)"
 
 language = os.environ.get("READTHEDOCS_LANGUAGE", "ru")
-# "locale/" beside this file, as an absolute path: Sphinx looks for the
-# JavaScript catalog (search messages) relative to the working directory.
+# "locale/" beside this file: the English pages' catalogs, and theme strings
+# missing from Sphinx's Russian catalog (ru/LC_MESSAGES/sphinx.po, compiled by
+# Sphinx; its search messages are added by _ext/vkdocs_i18n.py). Absolute:
+# Sphinx looks for JavaScript catalogs relative to the working directory.
 locale_dirs = [str(DOCS / "locale")]
 gettext_compact = False
 gettext_uuid = False
@@ -86,6 +83,12 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 
 html_theme = "furo"
+# <link rel="canonical"> to the page's address on Read the Docs (which sets the
+# variable: /<language>/<version>/); none in local builds.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# No "Last updated" line: it would show the build date (Read the Docs re-dates
+# it at every build), not when a page changed; pages show their review date.
+html_last_updated_fmt = None
 html_title = "vkdocs"
 html_static_path = ["_static"]
 html_css_files = ["vkdocs.css"]

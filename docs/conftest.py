@@ -1,20 +1,5 @@
-"""Run the ```{doctest}``` blocks of the Markdown pages under pytest (Sybil)."""
+"""Run the ```{doctest}``` blocks of the Markdown pages under pytest (Sybil; see tests/docbuild.py)."""
 
-from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from docbuild import markdown_doctests
 
-from sybil import Sybil
-from sybil.parsers.myst import DocTestDirectiveParser, PythonCodeBlockParser
-
-
-def _setup(namespace: dict) -> None:
-    import datetime
-
-    namespace["datetime"] = datetime
-
-
-pytest_collect_file = Sybil(
-    parsers=[DocTestDirectiveParser(optionflags=ELLIPSIS | NORMALIZE_WHITESPACE), PythonCodeBlockParser()],
-    patterns=["*.md"],
-    excludes=["_build/*"],
-    setup=_setup,
-).pytest()
+pytest_collect_file = markdown_doctests().pytest()

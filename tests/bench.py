@@ -1,9 +1,13 @@
 """`make bench`: what vkdocs costs, beside a bare Furo build of the same pages.
 
-One run prints one table: the full bilingual build, a one-language build, an
+It prints one table: the full bilingual build, a one-language build, an
 incremental rebuild after touching one page, the doctests, `make test`, and
 the bytes a first visit to the heaviest page downloads (HTML, CSS, JS, fonts,
 images: everything Chromium fetches until the network is idle, empty cache).
+Every timing is run once to warm up (discarded), then BENCH_RUNS times (5 by
+default; `make bench BENCH_RUNS=7`), vkdocs and the bare build taking turns;
+the table shows the median with the fastest and slowest run, and the ratio of
+the medians. Bytes do not vary: they are measured once.
 Each figure stands beside the same figure for a bare build made on the fly: a
 temporary conf.py with only myst_parser, sphinx_design and furo (plus the
 settings needed to read the same sources: MyST syntax extensions, languages
@@ -28,11 +32,13 @@ import functools
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -54,6 +60,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TOUCHED = "howto/restore" if (DOCS / "howto" / "restore.md").exists() else "index"
 
 BARE_CONF = """\
@@ -142,73 +149,135 @@ def sphinx(builder: str, language: str, out: Path, *, conf: Path | None) -> floa
     return run_together([sphinx_command(builder, language, out, conf)], strict=conf is None)
 
 
+def fresh(*folders: Path) -> None:
+    """Remove earlier output, so the next build is a full one."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class Timing:
+    """The runs of one measure, after the warm-up."""
+
+    samples: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def cell(self) -> str:
+        return f"{self.median:.1f} s ({min(self.samples):.1f}–{max(self.samples):.1f})"
+
+
+def repeat(name: str, measures: dict[str, Callable[[], float]]) -> dict[str, Timing]:
+    """Each measure once to warm up, then RUNS times, the measures taking turns in every round."""
+    samples: dict[str, list[float]] = {key: [] for key in measures}
+    for round_ in range(RUNS + 1):
+        print(f"  {name}: {'warm-up' if round_ == 0 else f'run {round_}/{RUNS}'}…", file=sys.stderr)
+        for key, measure in measures.items():
+            seconds = measure()
+            if round_:
+                samples[key].append(seconds)
+    return {key: Timing(values) for key, values in samples.items()}
+
+
 @dataclass
 class Row:
     what: str
-    ours: float | None
-    bare: float | None
-    unit: str  # "s" or "B"
+    ours: Timing | int | None
+    bare: Timing | int | None
+
+    @staticmethod
+    def _value(cell: Timing | int | None) -> float | None:
+        return cell.median if isinstance(cell, Timing) else cell
+
+    @staticmethod
+    def _show(cell: Timing | int | None) -> str:
+        if cell is None:
+            return "—"
+        return cell.cell() if isinstance(cell, Timing) else f"{cell / 1024:.0f} KiB"
+
+    def ratio(self) -> float | None:
+        ours, bare = self._value(self.ours), self._value(self.bare)
+        return ours / bare if ours is not None and bare else None
 
     def cells(self) -> list[str]:
-        show = (lambda v: f"{v:.1f} s") if self.unit == "s" else (lambda v: f"{v / 1024:.0f} KiB")
-        ratio = f"{self.ours / self.bare:.2f}×" if self.ours is not None and self.bare else "—"
-        return [
-            self.what,
-            show(self.ours) if self.ours is not None else "—",
-            show(self.bare) if self.bare else "—",
-            ratio,
-        ]
+        ratio = self.ratio()
+        return [self.what, self._show(self.ours), self._show(self.bare), f"{ratio:.2f}×" if ratio else "—"]
 
 
 def builds(work: Path) -> tuple[list[Row], dict[str, Path]]:
-    bare = bare_conf(work / "bare-conf")
-    bare_doctest = bare_conf(work / "bare-conf-doctest", doctest=True)
-    rows, sites = [], {}
-    bilingual, sequential, one, incremental, doctest = {}, {}, {}, {}, {}
-    for name, conf in (("ours", None), ("bare", bare)):
-        site = work / name / "site"
-        seconds = {}
-        for language in LANGUAGES:
-            print(f"  {name}: building {language}…", file=sys.stderr)
-            seconds[language] = sphinx("html", language, work / name / language, conf=conf)
-            target = site / language
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(work / name / language / "html", target)
-        sequential[name] = sum(seconds.values())
-        one[name] = seconds[LANGUAGES[0]]
-        print(f"  {name}: building {' and '.join(LANGUAGES)} side by side…", file=sys.stderr)
-        bilingual[name] = run_together(
-            [sphinx_command("html", language, work / name / "together" / language, conf) for language in LANGUAGES],
-            strict=conf is None,
-        )
+    confs = {"ours": None, "bare": bare_conf(work / "bare-conf")}
+    doctest_confs = {"ours": None, "bare": bare_conf(work / "bare-conf-doctest", doctest=True)}
+    first = LANGUAGES[0]
+
+    def one(name: str, language: str) -> float:
+        out = work / name / "one" / language
+        fresh(out)
+        return sphinx("html", language, out, conf=confs[name])
+
+    def sequential(name: str) -> float:
+        return sum(one(name, language) for language in LANGUAGES)
+
+    def together(name: str) -> float:
+        outs = [work / name / "together" / language for language in LANGUAGES]
+        fresh(*outs)
+        commands = [sphinx_command("html", lang, out, confs[name]) for lang, out in zip(LANGUAGES, outs, strict=True)]
+        return run_together(commands, strict=confs[name] is None)
+
+    def incremental(name: str) -> float:
         os.utime(DOCS / f"{TOUCHED}.md")
-        incremental[name] = sphinx("html", LANGUAGES[0], work / name / LANGUAGES[0], conf=conf)
-        print(f"  {name}: doctests…", file=sys.stderr)
-        doctest[name] = sphinx("doctest", LANGUAGES[0], work / name / "doctest", conf=bare_doctest if conf else None)
-        sites[name] = site
-    rows.append(
+        return sphinx("html", first, work / name / "incremental" / first, conf=confs[name])
+
+    def doctest(name: str) -> float:
+        out = work / name / "doctest"
+        fresh(out)
+        return sphinx("doctest", first, out, conf=doctest_confs[name])
+
+    timings = {
+        "together": repeat("bilingual build, side by side", {n: functools.partial(together, n) for n in confs}),
+        "sequential": repeat(
+            "bilingual build, one after the other", {n: functools.partial(sequential, n) for n in confs}
+        ),
+        "one": repeat(f"one-language build ({first})", {n: functools.partial(one, n, first) for n in confs}),
+    }
+    for name in confs:  # the full build the incremental runs start from
+        sphinx("html", first, work / name / "incremental" / first, conf=confs[name])
+    timings["incremental"] = repeat("incremental rebuild", {n: functools.partial(incremental, n) for n in confs})
+    timings["doctest"] = repeat("doctests", {n: functools.partial(doctest, n) for n in confs})
+    rows = [
         Row(
             f"full bilingual build ({' + '.join(LANGUAGES)} side by side, as `make html`)",
-            bilingual["ours"],
-            bilingual["bare"],
-            "s",
-        )
-    )
-    rows.append(Row("bilingual build, one language after the other", sequential["ours"], sequential["bare"], "s"))
-    rows.append(Row(f"one-language build ({LANGUAGES[0]})", one["ours"], one["bare"], "s"))
-    rows.append(Row(f"incremental rebuild after touching {TOUCHED}.md", incremental["ours"], incremental["bare"], "s"))
-    rows.append(Row("doctests (sphinx -b doctest)", doctest["ours"], doctest["bare"], "s"))
+            *timings["together"].values(),
+        ),
+        Row("bilingual build, one language after the other", *timings["sequential"].values()),
+        Row(f"one-language build ({first})", *timings["one"].values()),
+        Row(f"incremental rebuild after touching {TOUCHED}.md", *timings["incremental"].values()),
+        Row("doctests (sphinx -b doctest)", *timings["doctest"].values()),
+    ]
+    sites = {}
+    for name in confs:  # the pages weighed below: the last side-by-side build
+        sites[name] = work / name / "site"
+        for language in LANGUAGES:
+            shutil.copytree(work / name / "together" / language / "html", sites[name] / language)
     return rows, sites
 
 
-def make_test() -> float:
-    print("  make test…", file=sys.stderr)
-    start = time.perf_counter()
-    done = subprocess.run(["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if done.returncode:
-        sys.exit(f"make test failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
-    return seconds
+def make_test() -> tuple[Timing, str]:
+    """`make test`, repeated; and pytest's summary line (how many tests ran)."""
+    summary = ""
+
+    def once() -> float:
+        nonlocal summary
+        start = time.perf_counter()
+        done = subprocess.run(["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        if done.returncode:
+            sys.exit(f"make test failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+        summary = done.stdout.strip().splitlines()[-1].strip("= ").split(" in ")[0]  # "478 passed, 42 skipped"
+        return seconds
+
+    return repeat("make test", {"ours": once})["ours"], summary
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -268,17 +337,20 @@ def main() -> int:
         sys.exit(
             f"make bench weighs pages in Chromium: no {CHROMIUM} (apt-get install --no-install-recommends chromium)"
         )
+    if RUNS < 1:
+        sys.exit(f"BENCH_RUNS must be 1 or more, not {RUNS}")
     with tempfile.TemporaryDirectory(prefix="vkdocs-bench-") as folder:
         rows, sites = builds(Path(folder))
-        rows.append(Row("`make test`", make_test(), None, "s"))
+        tests, summary = make_test()
+        rows.append(Row(f"`make test` ({summary})", tests, None))
         print("  first visits…", file=sys.stderr)
         weights = first_visits(sites)
     ours, bare = weights["ours"], weights["bare"]
     heaviest = max(ours, key=ours.get)
     worst = max(ours, key=lambda page: ours[page] / bare[page])
-    rows.append(Row(f"first visit to the heaviest page ({heaviest})", ours[heaviest], bare[heaviest], "B"))
+    rows.append(Row(f"first visit to the heaviest page ({heaviest})", ours[heaviest], bare[heaviest]))
     if worst != heaviest:
-        rows.append(Row(f"first visit, highest ratio ({worst})", ours[worst], bare[worst], "B"))
+        rows.append(Row(f"first visit, highest ratio ({worst})", ours[worst], bare[worst]))
 
     table = [["measure", "vkdocs", "bare Furo", "ratio"], *(row.cells() for row in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(4)]
@@ -288,9 +360,12 @@ def main() -> int:
     lines.insert(1, "| " + " | ".join("-" * width for width in widths) + " |")
     print("\n".join(lines))
     bytes_ratio = ours[worst] / bare[worst]
-    build_ratio = rows[0].ours / rows[2].ours
-    serial_ratio = rows[1].ours / rows[2].ours
+    together, sequential, one = (row.ours for row in rows[:3])
+    build_ratio = together.median / one.median
+    serial_ratio = sequential.median / one.median
+    bare_serial_ratio = rows[1].bare.median / rows[2].bare.median
     print()
+    print(f"- Times: median of {RUNS} runs after a warm-up (fastest–slowest); ratios compare medians.")
     print(
         f"- First-visit bytes ≤ 1.5× bare Furo (worst page, {worst}: {bytes_ratio:.2f}×): "
         f"{'holds' if bytes_ratio <= 1.5 else 'DOES NOT HOLD'}"
@@ -298,12 +373,22 @@ def main() -> int:
     print(
         f"- Bilingual build ≤ 2.2× one-language build (vkdocs: {build_ratio:.2f}×): "
         f"{'holds' if build_ratio <= 2.2 else 'DOES NOT HOLD'}; "
-        f"one language after the other: {serial_ratio:.2f}× (bare Furo: {rows[1].bare / rows[2].bare:.2f}×)"
+        f"one language after the other: {serial_ratio:.2f}× (bare Furo: {bare_serial_ratio:.2f}×)"
     )
     print("- `make test` has no bare-Furo counterpart (a bare build has no tests).")
-    print(f"- Machine: {machine()}")
+    print(f"- Machine: {machine()}; load average before: {LOAD_BEFORE}, after: {load()}")
     return 0
 
+
+def load() -> str:
+    """The 1, 5 and 15 minute load averages: how busy the shared machine was."""
+    try:
+        return " ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+LOAD_BEFORE = load()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,16 +1,114 @@
-"""Shared fixtures: the docs built once per test session, in both languages."""
+"""Shared fixtures: the docs built once per test session, in both languages.
+
+The builds start in the background as soon as pytest knows a selected test
+needs them (both languages and the message catalogs, side by side), and the
+tests that need them run last: the unit tests run meanwhile. Every test that
+reads a built site shares these builds (``html_builds``); none builds its own.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
 import pytest
-from docbuild import LANGUAGES, Build, sphinx_build
+from docbuild import LANGUAGES, ROOT, Build, RunningBuild
+
+# Fixtures that need a built site, directly or (browser tests) through site_root.
+NEEDS_HTML = {"html_builds", "site_root", "site_zip", "unzipped_site"}
+NEEDS_GETTEXT = {"gettext_build"}
+
+
+class SessionBuilds:
+    """The session's builds, started once, in a folder removed at the end."""
+
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="vkdocs-test-builds-"))
+        self.running: dict[str, RunningBuild] = {}
+
+    def start(self, name: str, builder: str, language: str) -> None:
+        if name not in self.running:
+            outdir = self.root / "site" / language if builder == "html" else self.root / builder
+            self.running[name] = RunningBuild(builder, language, outdir, doctrees=self.root / "doctrees" / name)
+
+    def result(self, name: str, builder: str, language: str) -> Build:
+        self.start(name, builder, language)
+        return self.running[name].result()
+
+    def close(self) -> None:
+        for build in self.running.values():
+            build.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+_BUILDS = SessionBuilds()
+
+
+def _needs(item: pytest.Item, fixtures: set[str]) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    if os.environ.get("VKDOCS_SITE"):  # the browser tests are given a site
+        names.discard("site_root")
+    return bool(names & fixtures)
+
+
+@pytest.hookimpl(trylast=True)  # after -k/-m have deselected what will not run
+def pytest_collection_modifyitems(session, config, items) -> None:
+    if config.option.collectonly:
+        return
+    if any(_needs(item, NEEDS_HTML) for item in items):
+        for language in LANGUAGES:
+            _BUILDS.start(f"html-{language}", "html", language)
+    if any(_needs(item, NEEDS_GETTEXT) for item in items):
+        _BUILDS.start("gettext", "gettext", "ru")
+    # Tests that wait for a build go last (the sort is stable).
+    items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT))
+
+
+def pytest_unconfigure(config) -> None:
+    _BUILDS.close()
 
 
 @pytest.fixture(scope="session")
-def html_builds(tmp_path_factory) -> dict[str, Build]:
-    """Both languages built as HTML into a temporary folder, side by side like docs/_build/html."""
-    root = tmp_path_factory.mktemp("html")
-    return {language: sphinx_build("html", language, root / language) for language in LANGUAGES}
+def html_builds() -> dict[str, Build]:
+    """Both languages built as HTML (strictly, like `make html`), side by side in <tmp>/site/{ru,en}."""
+    return {language: _BUILDS.result(f"html-{language}", "html", language) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def gettext_build() -> Build:
+    """The Russian sources' message templates (.pot), as `make translations` extracts them."""
+    return _BUILDS.result("gettext", "gettext", "ru")
+
+
+@pytest.fixture(scope="session")
+def site_zip(html_builds, tmp_path_factory) -> Path:
+    """`make dist`'s zip (its site-zip step) of the session's site: what a maintainer hosts elsewhere."""
+    build = tmp_path_factory.mktemp("dist") / "_build"
+    for language, site in html_builds.items():
+        assert site.returncode == 0, f"{language} build failed:\n{site.output}"
+        shutil.copytree(site.outdir, build / "html" / language)
+    done = subprocess.run(
+        ["make", "--no-print-directory", "site-zip", f"BUILD={build}", "VENV_READY=", f"PYTHON={sys.executable}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return build / "vkdocs-site.zip"
+
+
+@pytest.fixture(scope="session")
+def unzipped_site(site_zip, tmp_path_factory) -> Path:
+    """The zip unpacked into a folder, as a reader would: the folder holding index.html, ru/ and en/."""
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(site_zip) as archive:
+        archive.extractall(folder)
+    return folder / "vkdocs-site"
 
 
 # Property tests: no example database on disk, the same examples every run.

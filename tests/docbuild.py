@@ -1,7 +1,8 @@
-"""Building the docs from the tests: strict Sphinx runs in a subprocess."""
+"""Building the docs from the tests: strict Sphinx runs in subprocesses, started together."""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -21,10 +22,10 @@ class Build:
     output: str
 
 
-def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Build:
-    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`."""
-    doctrees = outdir.parent / f"doctrees-{builder}-{language}"
-    command = [
+def sphinx_command(builder: str, language: str, outdir: Path, *extra: str, doctrees: Path | None = None) -> list[str]:
+    """sphinx-build as `make html` runs it: strict (-W --keep-going -n), quiet, the language given."""
+    doctrees = doctrees or outdir.parent / f"doctrees-{builder}-{language}"
+    return [
         sys.executable,
         "-m",
         "sphinx",
@@ -42,10 +43,46 @@ def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Buil
         str(DOCS),
         str(outdir),
     ]
+
+
+def build_environment() -> dict[str, str]:
+    """The environment of a local build: reproducible dates, not Read the Docs."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1798675200")}
-    env.pop("READTHEDOCS", None)
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
-    return Build(language, outdir, done.returncode, done.stdout + done.stderr)
+    for name in [name for name in env if name.startswith("READTHEDOCS")]:
+        del env[name]
+    return env
+
+
+class RunningBuild:
+    """A sphinx-build started in the background; ``result()`` waits for it."""
+
+    def __init__(self, builder: str, language: str, outdir: Path, *extra: str, doctrees: Path | None = None) -> None:
+        self.language, self.outdir = language, outdir
+        self._process = subprocess.Popen(
+            sphinx_command(builder, language, outdir, *extra, doctrees=doctrees),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=build_environment(),
+            cwd=ROOT,
+        )
+        self._build: Build | None = None
+
+    def result(self) -> Build:
+        if self._build is None:
+            output = self._process.communicate()[0]
+            self._build = Build(self.language, self.outdir, self._process.returncode, output)
+        return self._build
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+
+
+def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Build:
+    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`, and wait for it."""
+    return RunningBuild(builder, language, outdir, *extra).result()
 
 
 def page_names() -> list[str]:
@@ -54,3 +91,43 @@ def page_names() -> list[str]:
     skip = ("_build/", "_templates/", "_static/", "_handouts/", "locale/")
     names = {name for name in sources if not name.startswith(skip) and name != "README"}
     return sorted(names) + ["genindex", "search"]
+
+
+def markdown_sources() -> list[Path]:
+    """The Markdown pages of the docs (what Sphinx reads), not built output."""
+    skip = {"_build", "locale"}
+    return sorted(p for p in DOCS.rglob("*.md") if not skip & set(p.relative_to(DOCS).parts))
+
+
+def doctest_global_setup() -> str:
+    """``doctest_global_setup`` from docs/conf.py (read, not executed): what every docs example starts with."""
+    tree = ast.parse((DOCS / "conf.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["doctest_global_setup"]:
+            return ast.literal_eval(node.value)
+    raise LookupError("docs/conf.py sets no doctest_global_setup")
+
+
+def markdown_doctests():
+    """The Sybil that runs the pages' ```{doctest}``` blocks under pytest (docs/conftest.py).
+
+    This is the one place those examples run in ``make test``: each starts
+    from conf.py's ``doctest_global_setup``, as under Sphinx's doctest builder.
+    """
+    from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+
+    from sybil import Sybil
+    from sybil.parsers.myst import DocTestDirectiveParser, PythonCodeBlockParser
+
+    setup_code = doctest_global_setup()
+
+    def setup(namespace: dict) -> None:
+        exec(setup_code, namespace)
+
+    return Sybil(
+        parsers=[DocTestDirectiveParser(optionflags=ELLIPSIS | NORMALIZE_WHITESPACE), PythonCodeBlockParser()],
+        path=str(DOCS),
+        patterns=["*.md"],
+        excludes=["_build/*"],
+        setup=setup,
+    )

@@ -46,9 +46,16 @@ def parse(path: Path) -> Links:
 
 def broken_links(outdir: Path, *, allow_missing_pdf: bool = False) -> list[str]:
     parsed: dict[Path, Links] = {}
+
+    def links_of(page: Path) -> Links:
+        # Each page is parsed once, however many links point into it.
+        if page not in parsed:
+            parsed[page] = parse(page)
+        return parsed[page]
+
     broken = []
     for page in sorted(outdir.rglob("*.html")):
-        links = parsed.setdefault(page, parse(page))
+        links = links_of(page)
         for href in links.hrefs:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
@@ -62,7 +69,7 @@ def broken_links(outdir: Path, *, allow_missing_pdf: bool = False) -> list[str]:
                 broken.append(f"{page.relative_to(outdir)} -> {href} (no such file)")
                 continue
             if parts.fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, parse(target)).ids
+                ids = links_of(target).ids
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(outdir)} -> {href} (no such anchor)")
     return broken

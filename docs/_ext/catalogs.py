@@ -1,36 +1,28 @@
-"""Check and maintain the English message catalogs (docs/locale/en).
+"""What this project adds to sphinx-intl for the English catalogs (docs/locale/en).
 
-Used by ``make translations`` and by the translation gate in the tests::
+``make translations`` runs ``sphinx-intl update``, then::
 
     python docs/_ext/catalogs.py prefill   # copy messages that need no translation
-    python docs/_ext/catalogs.py check     # list untranslated or fuzzy messages
 
-A message without Cyrillic (code, a proper name, an English docstring shown by
-autodoc) reads the same in English, so ``prefill`` copies it into its
-``msgstr``. Everything else needs a human translation.
+then ``sphinx-intl stat`` for what is left to translate. A message without
+Cyrillic (code, a proper name, an English docstring shown by autodoc) reads the
+same in English, so ``prefill`` copies it into its ``msgstr``; everything else
+needs a human translation. The translation gate (tests/test_translations.py)
+counts untranslated and fuzzy messages with sphinx-intl's own catalog
+functions, and compares the catalogs' messages with the Russian sources'
+(``msgids``).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    msgid: str
-    kind: str  # "untranslated" or "fuzzy"
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.kind}: {self.msgid[:100]!r}"
 
 
 def catalog_paths(language: str = "en", locale_dir: Path = LOCALE_DIR) -> list[Path]:
@@ -44,18 +36,6 @@ def _read(path: Path):
 
 def _messages(catalog):
     return [m for m in catalog if m.id]  # skip the header
-
-
-def problems(language: str = "en", locale_dir: Path = LOCALE_DIR) -> list[Problem]:
-    """Every untranslated or fuzzy message of ``language``'s catalogs."""
-    found = []
-    for path in catalog_paths(language, locale_dir):
-        for message in _messages(_read(path)):
-            if message.fuzzy:
-                found.append(Problem(path, message.id, "fuzzy"))
-            elif not (message.string or "").strip():
-                found.append(Problem(path, message.id, "untranslated"))
-    return found
 
 
 def msgids(path: Path) -> set[str]:
@@ -85,17 +65,11 @@ def prefill(language: str = "en", locale_dir: Path = LOCALE_DIR) -> int:
 
 
 def main(argv: list[str]) -> int:
-    command = argv[0] if argv else "check"
+    command = argv[0] if argv else ""
     if command == "prefill":
         print(f"Copied {prefill()} messages that need no translation.")
         return 0
-    if command == "check":
-        found = problems()
-        for problem in found:
-            print(problem)
-        print(f"{len(found)} messages need translation." if found else "All messages are translated.")
-        return 1 if found else 0
-    print("usage: catalogs.py prefill|check", file=sys.stderr)
+    print("usage: catalogs.py prefill (to check: sphinx-intl stat -d docs/locale -l en)", file=sys.stderr)
     return 2
 
 

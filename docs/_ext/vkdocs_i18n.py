@@ -2,7 +2,8 @@
 
 * ``config-inited``: settings that depend on the build language (``-D
   language=…`` is applied after ``conf.py`` runs, so they cannot live there):
-  search language, the build date through Babel, MyST substitutions.
+  the build date through Babel (for the handouts).
+* ``build-finished``: the search page's Russian messages (``translations.js``).
 * ``html-page-context``: the language switcher's link to the same page in the
   other language (``ru/`` and ``en/`` side by side locally, and Read the Docs'
   ``/<lang>/<version>/`` layout there).
@@ -12,10 +13,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
+import sphinx
+from babel.messages.pofile import read_po
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -38,43 +43,31 @@ SWITCH_LABELS = {
 }
 
 
-def compile_theme_catalogs(locale_dir) -> None:
-    """Compile ``<lang>/LC_MESSAGES/sphinx.po`` (theme strings) to ``.mo`` and ``.js``.
+def write_js_catalog(app: Sphinx, exception: Exception | None) -> None:
+    """Lay our ``sphinx.po`` entries over Sphinx's JavaScript catalog for the language.
 
-    The ``.mo`` serves the templates; the ``.js`` is Sphinx's own JavaScript
-    catalog for the language (search messages) with our entries laid over it.
-    Sphinx reads both before any extension loads, so this runs from
-    ``conf.py``. Page catalogs are compiled by Sphinx itself.
+    Sphinx compiles ``<lang>/LC_MESSAGES/sphinx.po`` to ``.mo`` for the
+    templates itself, but the search page's messages come from
+    ``_static/translations.js``, which it copies from its own package: our
+    entries (the Russian search summary that Sphinx's catalog leaves empty)
+    are added to that copy in the HTML output.
     """
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    for po in locale_dir.glob("*/LC_MESSAGES/sphinx.po"):
-        mo, js = po.with_suffix(".mo"), po.with_suffix(".js")
-        if all(out.exists() and out.stat().st_mtime >= po.stat().st_mtime for out in (mo, js)):
-            continue
-        with po.open("rb") as source:
-            catalog = read_po(source)
-        with mo.open("wb") as target:
-            write_mo(target, catalog)
-        _write_js_catalog(js, catalog, po.parent.parent.name)
-
-
-def _write_js_catalog(path, catalog, language: str) -> None:
-    import json
-    from pathlib import Path
-
-    import sphinx
-
-    builtin = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
+    if exception is not None or app.builder.format != "html":
+        return
+    po = Path(app.srcdir, "locale", app.config.language, "LC_MESSAGES", "sphinx.po")
+    target = Path(app.outdir, "_static", "translations.js")
+    builtin = Path(sphinx.__file__).parent / "locale" / app.config.language / "LC_MESSAGES" / "sphinx.js"
+    if not (po.is_file() and builtin.is_file()):
+        return
+    with po.open("rb") as source:
+        catalog = read_po(source)
     text = builtin.read_text(encoding="utf-8")
     data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     for message in catalog:
-        if not message.id or not message.string:
-            continue
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
-        data["messages"][key] = list(message.string) if isinstance(message.string, tuple) else message.string
-    path.write_text(
+        if message.id and message.string:
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            data["messages"][key] = list(message.string) if isinstance(message.string, tuple) else message.string
+    target.write_text(
         f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, indent=1)});\n", encoding="utf-8"
     )
 
@@ -94,9 +87,8 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     language = config.language
     if language not in LANGUAGES:
         raise ValueError(f"vkdocs is built in {LANGUAGES}, not {language!r}")
-    config.html_search_language = language
+    # The handouts print it; the pages show their own review date, not the build's.
     config.today = build_date(language)
-    config.html_last_updated_fmt = config.today
 
 
 def lang_switch_root(language: str) -> str:
@@ -152,5 +144,6 @@ class ReportUntranslated(SphinxTransform):
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", on_config_inited)
     app.connect("html-page-context", on_html_page_context)
+    app.connect("build-finished", write_js_catalog)
     app.add_transform(ReportUntranslated)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -37,6 +37,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from vkdocs.checklist import build_checklist
 from vkdocs.deadline import DateLike, check_language, last_day, parse_date, state
@@ -248,7 +249,7 @@ def _environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
 
 
 def add_handout_parser(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], texts: Mapping[str, str], lang: str
+    subparsers: argparse._SubParsersAction[Any], texts: Mapping[str, str], lang: str
 ) -> argparse.ArgumentParser:
     """Add ``handout SITUATION --output FILE [--deleted-on DATE] [--today DATE] [--lang ru|en]``.
 

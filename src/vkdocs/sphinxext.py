@@ -20,6 +20,8 @@ language, so it is not extracted for translation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -31,27 +33,47 @@ from vkdocs.deadline import RESTORE_WINDOW
 from vkdocs.errors import InputError
 from vkdocs.messages import message
 
+if TYPE_CHECKING:
+    from sphinx.util.typing import ExtensionMetadata
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.manpage import ManualPageTranslator
+    from sphinx.writers.texinfo import TexinfoTranslator
+    from sphinx.writers.text import TextTranslator
+
+N = TypeVar("N", bound=nodes.Node)
+
 
 class vk_checkbox(nodes.Inline, nodes.Element):
     """An empty box to tick: a checkbox in HTML, a drawn box in print."""
 
 
-def visit_checkbox_html(self, node: vk_checkbox) -> None:
+def _box_character(node: vk_checkbox) -> str:
+    return "☒ " if node.get("checked") else "☐ "
+
+
+def visit_checkbox_html(self: HTML5Translator, node: vk_checkbox) -> None:
     self.body.append('<input type="checkbox" class="task-list-item-checkbox vk-checkbox"> ')
     raise nodes.SkipNode
 
 
-def visit_checkbox_latex(self, node: vk_checkbox) -> None:
+def visit_checkbox_latex(self: LaTeXTranslator, node: vk_checkbox) -> None:
     self.body.append(r"\vkboxchecked{}" if node.get("checked") else r"\vkbox{}")
     raise nodes.SkipNode
 
 
-def visit_checkbox_text(self, node: vk_checkbox) -> None:
-    self.add_text("☒ " if node.get("checked") else "☐ ")
+def visit_checkbox_text(self: TextTranslator, node: vk_checkbox) -> None:
+    self.add_text(_box_character(node))
     raise nodes.SkipNode
 
 
-def untranslatable(node: nodes.Node) -> nodes.Node:
+def visit_checkbox_plain(self: ManualPageTranslator | TexinfoTranslator, node: vk_checkbox) -> None:
+    """Manual pages and Texinfo: the box as a character (these writers have no ``add_text``)."""
+    self.body.append(_box_character(node))
+    raise nodes.SkipNode
+
+
+def untranslatable(node: N) -> N:
     """Mark ``node`` and everything in it as not to be extracted for translation."""
     for element in node.findall(nodes.Element):
         element["translatable"] = False
@@ -89,9 +111,9 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
             items += item
         container += items
     for text in checklist.warnings:
-        warning = nodes.warning()
-        warning += paragraph(text)
-        container += warning
+        box = nodes.warning()
+        box += paragraph(text)
+        container += box
     return container
 
 
@@ -121,7 +143,7 @@ def _add_substitutions(app: Sphinx, config: Config) -> None:
     }
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> ExtensionMetadata:
     from vkdocs import sphinxext_print
 
     app.add_node(
@@ -129,8 +151,8 @@ def setup(app: Sphinx) -> dict:
         html=(visit_checkbox_html, None),
         latex=(visit_checkbox_latex, None),
         text=(visit_checkbox_text, None),
-        man=(visit_checkbox_text, None),
-        texinfo=(visit_checkbox_text, None),
+        man=(visit_checkbox_plain, None),
+        texinfo=(visit_checkbox_plain, None),
     )
     app.add_directive("vk-checklist", ChecklistDirective)
     app.connect("config-inited", _add_substitutions)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -51,23 +52,38 @@ from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
 from vkdocs.sphinxext import checklist_nodes, paragraph, untranslatable, vk_checkbox
 
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.manpage import ManualPageTranslator
+    from sphinx.writers.texinfo import TexinfoTranslator
+    from sphinx.writers.text import TextTranslator
+
+BLANK = "__________"
+
 
 class vk_blank(nodes.Inline, nodes.Element):
     """A line to fill in by hand: drawn in print, underscores elsewhere."""
 
 
-def visit_blank_html(self, node: vk_blank) -> None:
-    self.body.append('<span class="vk-blank">__________</span>')
+def visit_blank_html(self: HTML5Translator, node: vk_blank) -> None:
+    self.body.append(f'<span class="vk-blank">{BLANK}</span>')
     raise nodes.SkipNode
 
 
-def visit_blank_latex(self, node: vk_blank) -> None:
+def visit_blank_latex(self: LaTeXTranslator, node: vk_blank) -> None:
     self.body.append(r"\vkblank{}")
     raise nodes.SkipNode
 
 
-def visit_blank_text(self, node: vk_blank) -> None:
-    self.add_text("__________")
+def visit_blank_text(self: TextTranslator, node: vk_blank) -> None:
+    self.add_text(BLANK)
+    raise nodes.SkipNode
+
+
+def visit_blank_plain(self: ManualPageTranslator | TexinfoTranslator, node: vk_blank) -> None:
+    """Manual pages and Texinfo (their writers have no ``add_text``)."""
+    self.body.append(BLANK)
     raise nodes.SkipNode
 
 
@@ -189,7 +205,7 @@ class AddPrintLinks(SphinxPostTransform):
 
     default_priority = 90  # before ResolvePdfLinks
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         if self.app.builder.format != "html":
             return
         for container in list(self.document.findall(nodes.container)):
@@ -202,7 +218,7 @@ class ResolvePdfLinks(SphinxPostTransform):
 
     default_priority = 100
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.current_document.docname if hasattr(env, "current_document") else env.docname
         html = self.app.builder.format == "html"
@@ -225,7 +241,7 @@ class PrintTaskListBoxes(SphinxPostTransform):
 
     default_priority = 100
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         if self.app.builder.format == "html":
             return
         lists: list[nodes.bullet_list] = []
@@ -257,8 +273,8 @@ def setup(app: Sphinx) -> None:
         html=(visit_blank_html, None),
         latex=(visit_blank_latex, None),
         text=(visit_blank_text, None),
-        man=(visit_blank_text, None),
-        texinfo=(visit_blank_text, None),
+        man=(visit_blank_plain, None),
+        texinfo=(visit_blank_plain, None),
     )
     app.add_node(vk_handout_link)
     app.add_config_value("vkdocs_handout_dir", "pdf", "env", types=[str])

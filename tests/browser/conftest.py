@@ -1,29 +1,52 @@
 """Browser fixtures: Debian's Chromium driven by Playwright, the built site served on 127.0.0.1.
 
 The site is ``$VKDOCS_SITE`` when set (``make test-browser`` builds
-docs/_build/html and points here), otherwise both languages are built into a
-temporary folder by the ``html_builds`` fixture.
+docs/_build/html and points here), otherwise the session's ``html_builds``
+(both languages, built once for every test that needs them).
 
 Playwright never downloads a browser: it launches ``/usr/bin/chromium``
 (``$VKDOCS_CHROMIUM`` overrides). Without Chromium or Playwright the tests
 are skipped with the reason, except in CI (``$CI`` set), where they fail.
+
+Speed: one browser, one context and one page serve the whole session. A
+page load then costs one HTML request (the theme's CSS, JS and fonts come
+from the context's cache), not a new context and every file again. After
+each test the page is put back as a new one would be: blank, default
+viewport and media, no routes, no storage, no listeners the test added; a
+test that installed Playwright's clock, closed the page or failed gets a
+fresh context next time. Requests to any other host are refused by
+Chromium itself (a proxy that does not exist; loopback never uses a proxy)
+and reported by ``guard``, without intercepting the site's own requests,
+which would switch the cache off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from docbuild import LANGUAGES, page_names
 
 CHROMIUM = Path(os.environ.get("VKDOCS_CHROMIUM", "/usr/bin/chromium"))
+
+
+def _closed_port() -> int:
+    """A local TCP port nothing listens on: the proxy that refuses every request leaving 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -33,15 +56,46 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Every request to another host (names and bare IP addresses alike, DNS
+    # included) goes to a proxy that is not there and fails; loopback is never
+    # proxied. Guard reports such requests.
+    f"--proxy-server=http://127.0.0.1:{_closed_port()}",
 ]
+VIEWPORT = {"width": 1280, "height": 800}
+CONTEXT_OPTIONS: dict[str, Any] = {"viewport": VIEWPORT, "timezone_id": "Europe/Moscow"}
+# What a new context emulates (Playwright's defaults): put back after each test.
+DEFAULT_MEDIA: dict[str, Any] = {
+    "media": "null",
+    "color_scheme": "light",
+    "reduced_motion": "no-preference",
+    "forced_colors": "none",
+    "contrast": "no-preference",
+}
+# Furo scrolls smoothly (``html { scroll-behavior: smooth }``, whatever the
+# reader's motion settings): every click on a link out of view would wait a
+# second or more for the scroll to end. The tests jump instead, as Playwright's
+# own ``animations="disabled"`` does for screenshots; no test checks scrolling.
+NO_SMOOTH_SCROLL = """document.addEventListener("DOMContentLoaded", () => {
+  document.documentElement.style.scrollBehavior = "auto";
+});"""
 HERE = Path(__file__).resolve().parent
 PAGES = page_names()
+FAILED = pytest.StashKey[bool]()
 
 
 def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Remember a failed test, so the shared page it leaves behind is not trusted."""
+    report = yield
+    if report.failed:
+        item.stash[FAILED] = True
+    return report
 
 
 def unavailable(reason: str) -> None:
@@ -68,14 +122,22 @@ def site_root(request) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    # Keep-alive, and files the browser may keep for the session: the site does not change while it is served.
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, format, *args) -> None:
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
 
     def do_GET(self) -> None:
         if self.path == "/favicon.ico":
             # Chromium asks the server's root for an icon; the docs have none, and a
             # 404 there is the test server's, not the site's.
             self.send_response(204)
+            self.send_header("Content-Length", "0")
             self.end_headers()
             return
         super().do_GET()
@@ -85,6 +147,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def base_url(site_root) -> Iterator[str]:
     """``http://127.0.0.1:<free port>`` serving the site, for the whole session."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_root)))
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="vkdocs-site", daemon=True)
     thread.start()
     try:
@@ -118,29 +181,37 @@ class Guard:
     foreign: list[str] = field(default_factory=list)
 
     def watch(self, context) -> None:
-        context.route("**/*", self._route)
-        context.on("console", self._console)
-        context.on("weberror", lambda error: self.problems.append(f"page error: {error.error}"))
-        context.on("requestfailed", self._failed)
-        context.on("response", self._response)
+        """Report what happens in ``context`` (a context of your own; the shared one is watched already)."""
+        context.on("request", self.on_request)
+        context.on("console", self.on_console)
+        context.on("weberror", self.on_web_error)
+        context.on("requestfailed", self.on_request_failed)
+        context.on("response", self.on_response)
+        context.on("page", lambda page: page.on("websocket", self.on_websocket))
 
-    def _route(self, route) -> None:
-        url = route.request.url
-        if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and not url.startswith(self.origin + "/"):
-            self.foreign.append(url)
-            route.abort("blockedbyclient")
-        else:
-            route.continue_()
+    def _is_foreign(self, url: str) -> bool:
+        return urlsplit(url).scheme in {"http", "https", "ws", "wss"} and not url.startswith(self.origin + "/")
 
-    def _console(self, message) -> None:
+    def on_request(self, request) -> None:
+        if self._is_foreign(request.url):
+            self.foreign.append(request.url)
+
+    def on_websocket(self, websocket) -> None:
+        if self._is_foreign(websocket.url):
+            self.foreign.append(websocket.url)
+
+    def on_console(self, message) -> None:
         if message.type == "error":
             self.problems.append(f"console error: {message.text} ({message.location.get('url')})")
 
-    def _failed(self, request) -> None:
+    def on_web_error(self, error) -> None:
+        self.problems.append(f"page error: {error.error}")
+
+    def on_request_failed(self, request) -> None:
         if request.url not in self.foreign:
             self.problems.append(f"request failed: {request.url} ({request.failure})")
 
-    def _response(self, response) -> None:
+    def on_response(self, response) -> None:
         if response.status >= 400:
             self.problems.append(f"HTTP {response.status}: {response.url}")
 
@@ -151,25 +222,134 @@ class Guard:
         assert not self.problems, "\n".join(self.problems)
 
 
+def _listeners(emitter) -> set[tuple[str, Any]]:
+    """The event handlers registered on a Playwright object (its pyee emitter)."""
+    impl = emitter._impl_obj
+    return {(event, handler) for event in impl.event_names() for handler in impl.listeners(event)}
+
+
+def _remove_listeners(emitter, keep: set[tuple[str, Any]]) -> None:
+    impl = emitter._impl_obj
+    for event, handler in _listeners(emitter) - keep:
+        impl.remove_listener(event, handler)
+
+
+def _has_routes(emitter) -> bool:
+    impl = emitter._impl_obj
+    return bool(getattr(impl, "_routes", True) or getattr(impl, "_web_socket_routes", True))
+
+
+# After a test, in one round trip: forget the page's storage, and say what the
+# test left that costs a round trip each to put back (most tests leave none).
+_LEFT_BEHIND = """() => {
+  try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}
+  const media = (query) => matchMedia(query).matches;
+  return {
+    clock: typeof globalThis.__pwClock !== "undefined",
+    cookies: document.cookie !== "",
+    media: media("print") || media("(prefers-color-scheme: dark)") || media("(prefers-reduced-motion: reduce)")
+      || media("(forced-colors: active)") || media("(prefers-contrast: more)"),
+  };
+}"""
+
+
+class SharedTab:
+    """The session's one context and one page, put back to a new page's state between tests."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.context = None
+        self.page = None
+        self.guard: Guard | None = None
+        self._baseline: tuple[set, set] = (set(), set())
+
+    def open(self) -> None:
+        if self.context is not None and not self.page.is_closed():
+            return
+        self.discard()
+        context = self.browser.new_context(**CONTEXT_OPTIONS)
+        context.add_init_script(NO_SMOOTH_SCROLL)
+        context.on("request", lambda request: self.guard and self.guard.on_request(request))
+        context.on("console", lambda message: self.guard and self.guard.on_console(message))
+        context.on("weberror", lambda error: self.guard and self.guard.on_web_error(error))
+        context.on("requestfailed", lambda request: self.guard and self.guard.on_request_failed(request))
+        context.on("response", lambda response: self.guard and self.guard.on_response(response))
+        page = context.new_page()
+        page.on("websocket", lambda websocket: self.guard and self.guard.on_websocket(websocket))
+        page.set_default_timeout(15_000)
+        self.context, self.page = context, page
+        self._baseline = (_listeners(context), _listeners(page))
+
+    def discard(self) -> None:
+        if self.context is not None:
+            with contextlib.suppress(Exception):  # already closed by the test, or the browser is gone
+                self.context.close()
+        self.context = self.page = None
+
+    def reset(self, *, trusted: bool) -> None:
+        """Make the page as a new one would be, or drop the context when that cannot be done."""
+        self.guard = None
+        context, page = self.context, self.page
+        if context is None or page is None:
+            return
+        if not trusted or page.is_closed():
+            self.discard()
+            return
+        try:
+            for other in context.pages:
+                if other != page:
+                    other.close()
+            _remove_listeners(context, self._baseline[0])
+            _remove_listeners(page, self._baseline[1])
+            if _has_routes(page):
+                page.unroute_all(behavior="ignoreErrors")
+            if _has_routes(context):
+                context.unroute_all(behavior="ignoreErrors")
+            left = page.evaluate(_LEFT_BEHIND)
+            if left["clock"]:  # Playwright's clock cannot be uninstalled
+                self.discard()
+                return
+            if left["cookies"]:
+                context.clear_cookies()
+            page.goto("about:blank")
+            if page.viewport_size != VIEWPORT:
+                page.set_viewport_size(VIEWPORT)
+            if left["media"]:
+                page.emulate_media(**DEFAULT_MEDIA)
+        except Exception:  # e.g. the test left a navigation running: start afresh next time
+            self.discard()
+
+
+@pytest.fixture(scope="session")
+def _shared_tab(browser) -> Iterator[SharedTab]:
+    tab = SharedTab(browser)
+    yield tab
+    tab.discard()
+
+
 @pytest.fixture
 def guard(base_url) -> Guard:
     return Guard(base_url)
 
 
 @pytest.fixture
-def context(browser, guard):
-    """A fresh browser context (its own storage), watched by ``guard``."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, timezone_id="Europe/Moscow")
-    guard.watch(context)
-    yield context
-    context.close()
+def context(_shared_tab, guard, request):
+    """The session's browser context (cache kept, storage cleared between tests), watched by ``guard``.
+
+    It is put back after each test (routes, listeners, storage, page state).
+    A test that needs anything else of its own (permissions, offline mode,
+    extra headers, geolocation) opens its own: ``browser.new_context()``.
+    """
+    _shared_tab.open()
+    _shared_tab.guard = guard
+    yield _shared_tab.context
+    _shared_tab.reset(trusted=not request.node.stash.get(FAILED, False))
 
 
 @pytest.fixture
-def page(context):
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
+def page(context, _shared_tab):
+    """The session's one page, blank at the start of each test, at 1280×800 in light mode."""
+    return _shared_tab.page
 
 
 @pytest.fixture(params=[(language, name) for language in LANGUAGES for name in PAGES], ids=lambda p: f"{p[0]}/{p[1]}")

@@ -1,0 +1,103 @@
+"""The sdist and the wheel hold what they say: the package with all its data, and both licenses.
+
+They are built once, from a copy of the files git tracks (so nothing
+untracked or generated slips in), with ``python -m build --no-isolation``:
+the sdist first, then the wheel from the sdist, as an installer would. The
+sdist leaves the tests out on purpose: they need the docs, the Makefile and
+a git checkout (README "Packages").
+"""
+
+from __future__ import annotations
+
+import email.parser
+import shutil
+import subprocess
+import sys
+import tarfile
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from docbuild import ROOT
+
+import vkdocs
+
+PACKAGE = ROOT / "src" / "vkdocs"
+LICENSE_FILES = ["LICENSE", "LICENSE-docs"]
+
+
+def tracked_files() -> list[str]:
+    done = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        pytest.fail(f"the packaging test copies what git tracks; git ls-files failed: {done.stderr}")
+    return [name for name in done.stdout.split("\0") if name and (ROOT / name).is_file()]
+
+
+def package_files() -> set[str]:
+    """Every tracked file of the package, as a path inside it ("vkdocs/data/procedures.json")."""
+    return {name.removeprefix("src/") for name in tracked_files() if name.startswith("src/vkdocs/")}
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory) -> dict[str, Path]:
+    tree, out = tmp_path_factory.mktemp("tree"), tmp_path_factory.mktemp("dist")
+    for name in tracked_files():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, tree / name)
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(tree)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    (sdist,) = out.glob("*.tar.gz")
+    (wheel,) = out.glob("*.whl")
+    return {"sdist": sdist, "wheel": wheel}
+
+
+def sdist_names(path: Path) -> set[str]:
+    with tarfile.open(path) as archive:
+        names = {member.name for member in archive.getmembers() if member.isfile()}
+    top = {name.split("/", 1)[0] for name in names}
+    assert top == {f"vkdocs-{vkdocs.__version__}"}, top
+    return {name.split("/", 1)[1] for name in names}
+
+
+def wheel_metadata(path: Path) -> email.message.Message:
+    with zipfile.ZipFile(path) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        return email.parser.Parser().parsestr(archive.read(name).decode("utf-8"))
+
+
+def test_the_version_is_written_once():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project
+    assert "version" in project["dynamic"]  # from vkdocs.__version__, checked in the wheel below
+
+
+def test_the_sdist_holds_the_package_readme_and_licenses_and_no_tests(dist):
+    names = sdist_names(dist["sdist"])
+    package = {name.removeprefix("src/") for name in names if name.startswith("src/vkdocs/")}
+    assert package == package_files()
+    metadata = {name for name in names if name.startswith("src/vkdocs.egg-info/")}
+    rest = names - {f"src/{name}" for name in package} - metadata
+    assert rest == {"PKG-INFO", "setup.cfg", "pyproject.toml", "README.md", "MANIFEST.in", *LICENSE_FILES}
+
+
+def test_the_wheel_holds_every_file_of_the_package(dist):
+    with zipfile.ZipFile(dist["wheel"]) as archive:
+        names = set(archive.namelist())
+    info = f"vkdocs-{vkdocs.__version__}.dist-info/"
+    assert {name for name in names if not name.startswith(info)} == package_files()
+    assert "vkdocs/py.typed" in names
+    assert {f"{info}licenses/{name}" for name in LICENSE_FILES} <= names
+
+
+def test_the_wheel_license_covers_code_and_data(dist):
+    metadata = wheel_metadata(dist["wheel"])
+    assert metadata["Name"] == "vkdocs"
+    assert metadata["Version"] == vkdocs.__version__
+    assert metadata["License-Expression"] == "MIT AND CC-BY-SA-4.0"
+    assert sorted(metadata.get_all("License-File")) == LICENSE_FILES
+    assert metadata["Requires-Python"] == ">=3.11"

@@ -1,0 +1,102 @@
+"""One locked toolchain: constraints.txt pins every dependency, and every place installs from it.
+
+`make venv`, CI (.ci/run, through make) and Read the Docs install
+pyproject.toml's extras with constraints.txt as constraints, for one Python
+version (the Makefile's LOCK_PYTHON). When a dependency is added to
+pyproject.toml, `make lock` pins it; until then these tests say so.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import metadata
+
+import pytest
+import yaml
+from docbuild import ROOT
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+LOCK = ROOT / "constraints.txt"
+
+
+def locked() -> dict[str, str]:
+    """Package name -> pinned version, from constraints.txt."""
+    pins = {}
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            requirement = Requirement(line)
+            (spec,) = requirement.specifier
+            assert spec.operator == "==", f"constraints.txt pins exact versions, not {line!r}"
+            pins[canonicalize_name(requirement.name)] = spec.version
+    return pins
+
+
+def requirements() -> list[Requirement]:
+    """Everything pyproject.toml asks for: the dependencies and every extra."""
+    project = PYPROJECT["project"]
+    listed = project["dependencies"] + [r for extra in project["optional-dependencies"].values() for r in extra]
+    return [Requirement(r) for r in listed]
+
+
+def lock_python() -> str:
+    match = re.search(r"^LOCK_PYTHON := (\S+)$", MAKEFILE, re.MULTILINE)
+    assert match, "the Makefile names the Python the lock is for (LOCK_PYTHON)"
+    return match.group(1)
+
+
+def test_every_requirement_is_locked_at_a_version_it_accepts():
+    pins = locked()
+    unlocked = [str(r) for r in requirements() if canonicalize_name(r.name) not in pins]
+    assert not unlocked, f"not in constraints.txt: {unlocked}; run `make lock` and commit constraints.txt"
+    refused = [
+        f"{r}: locked {pins[canonicalize_name(r.name)]}"
+        for r in requirements()
+        if not r.specifier.contains(pins[canonicalize_name(r.name)])
+    ]
+    assert not refused, f"constraints.txt is older than pyproject.toml: {refused}; run `make lock`"
+
+
+def test_the_tests_run_with_the_locked_versions():
+    pins, different = locked(), []
+    for name, version in pins.items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue  # not needed on this platform (e.g. colorama)
+        if installed != version:
+            different.append(f"{name} {installed} (locked: {version})")
+    assert not different, "installed versions differ from constraints.txt (run `make venv`):\n" + "\n".join(different)
+
+
+def test_the_package_requires_the_python_the_lock_is_for():
+    assert SpecifierSet(PYPROJECT["project"]["requires-python"]) == SpecifierSet(f">={lock_python()}")
+    assert PYPROJECT["tool"]["ruff"]["target-version"] == "py" + lock_python().replace(".", "")
+    assert PYPROJECT["tool"]["mypy"]["python_version"] == lock_python()
+
+
+def test_read_the_docs_builds_with_the_same_python_and_the_lock():
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["build"]["tools"]["python"] == lock_python()
+    install = " ".join(config["build"]["jobs"]["install"])
+    assert "--constraint constraints.txt" in install
+    assert "python" not in config or "install" not in config["python"], "the install job replaces python.install"
+
+
+@pytest.mark.parametrize("target", ["$(STAMP)", "lock"])
+def test_the_makefile_installs_and_locks_with_constraints_txt(target):
+    recipe = MAKEFILE.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
+    assert "$(LOCK)" in recipe
+    assert re.search(r"^LOCK := constraints\.txt$", MAKEFILE, re.MULTILINE)
+
+
+def test_ci_runs_the_lint_gate_the_pdfs_and_every_test():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    steps = [line.strip() for line in script.splitlines() if line.strip().startswith(("make ", "VKDOCS_"))]
+    assert steps == ["make venv", "make lint", "make pdf", "VKDOCS_REQUIRE_PDF=1 CI=true make test"]
+    assert "set -euo pipefail" in script
