@@ -1,9 +1,10 @@
 """``vkdocs handout``: a personal handout as a one-page PDF, the restore dates filled in, in words.
 
 The two PDFs (Russian and English, deleted on 1 October 2026, built on
-25 November 2026) are built once per session, side by side, by the
-installed command. Without TeX these tests are skipped, with the reason,
-unless ``CI`` or ``VKDOCS_REQUIRE_PDF=1`` is set: then they fail.
+25 November 2026) are built once per session by the command, side by side,
+in the background while other tests run (``personal_handouts`` in
+conftest.py). Without TeX these tests are skipped, with the reason, unless
+``CI`` or ``VKDOCS_REQUIRE_PDF=1`` is set: then they fail.
 """
 
 from __future__ import annotations
@@ -15,16 +16,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from docbuild import LANGUAGES, ROOT
+from docbuild import HANDOUT_DELETED_ON, HANDOUT_TODAY, LANGUAGES, ROOT
 from test_pdf import checklist_texts, other, page_count, pdf_text, words
 
 from vkdocs.cli import main
 from vkdocs.deadline import RESTORE_WINDOW, format_days
-from vkdocs.handout import missing_tools, project_files
+from vkdocs.handout import project_files
 from vkdocs.latex import TEX_PACKAGES
 
-REQUIRED = bool(os.environ.get("CI")) or os.environ.get("VKDOCS_REQUIRE_PDF") == "1"
-DELETED, TODAY = "2026-10-01", "2026-11-25"
+DELETED, TODAY = HANDOUT_DELETED_ON, HANDOUT_TODAY
 
 #: What the filled-in handout must say, in words, per language.
 FILLED_IN = {
@@ -37,28 +37,6 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "vkdocs", "handout", *args]
 
 
-@pytest.fixture(scope="session")
-def handouts(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
-    """``vkdocs handout restore --deleted-on 2026-10-01 --today 2026-11-25`` in each language, built in parallel."""
-    missing = missing_tools()
-    if missing:
-        reason = f"TeX is missing here ({', '.join(missing)}): `make check-tex` says what to install"
-        if REQUIRED:
-            pytest.fail(reason + "; CI is set, so the handouts must be built", pytrace=False)
-        pytest.skip(reason)
-    folder = tmp_path_factory.mktemp("handouts")
-    running = {}
-    for lang in LANGUAGES:
-        output = folder / f"restore-{lang}.pdf"
-        args = command("restore", "--lang", lang, "--deleted-on", DELETED, "--today", TODAY, "--output", str(output))
-        running[lang] = (subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), output)
-    built = {}
-    for lang, (process, output) in running.items():
-        stdout, stderr = process.communicate(timeout=300)
-        built[lang] = (subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), output)
-    return built
-
-
 def built_pdf(handouts, lang: str) -> Path:
     done, output = handouts[lang]
     assert done.returncode == 0, done.stderr
@@ -66,31 +44,31 @@ def built_pdf(handouts, lang: str) -> Path:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_command_says_nothing_but_where_the_pdf_is(handouts, lang):
-    done, output = handouts[lang]
+def test_the_command_says_nothing_but_where_the_pdf_is(personal_handouts, lang):
+    done, output = personal_handouts[lang]
     assert (done.returncode, done.stdout, done.stderr) == (0, f"{output}\n", "")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_restore_handout_is_one_page(handouts, lang):
-    assert page_count(built_pdf(handouts, lang)) == 1
+def test_the_restore_handout_is_one_page(personal_handouts, lang):
+    assert page_count(built_pdf(personal_handouts, lang)) == 1
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_restore_handout_has_both_dates_and_its_own_in_words(handouts, lang):
-    text = pdf_text(built_pdf(handouts, lang))
+def test_the_restore_handout_has_both_dates_and_its_own_in_words(personal_handouts, lang):
+    text = pdf_text(built_pdf(personal_handouts, lang))
     for expected in FILLED_IN[lang]:
         assert words(expected) in text, f"the {lang} handout lacks {expected!r}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_sentence_about_the_window_stays(handouts, lang):
-    assert words(format_days(RESTORE_WINDOW.days, lang)) in pdf_text(built_pdf(handouts, lang))
+def test_the_sentence_about_the_window_stays(personal_handouts, lang):
+    assert words(format_days(RESTORE_WINDOW.days, lang)) in pdf_text(built_pdf(personal_handouts, lang))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_handout_holds_the_checklist_in_its_language_only(handouts, lang):
-    text = pdf_text(built_pdf(handouts, lang))
+def test_the_handout_holds_the_checklist_in_its_language_only(personal_handouts, lang):
+    text = pdf_text(built_pdf(personal_handouts, lang))
     for expected in checklist_texts("restore", lang):
         assert words(expected) in text, f"the {lang} handout lacks: {expected}"
     for foreign in checklist_texts("restore", other(lang))[1:]:
