@@ -1,4 +1,6 @@
-"""The printed manual and handouts say what the checklist data says, in the right language.
+"""The printed manual and handouts say what the checklist data says, in the right language,
+and the manual is built like the site: its contents list the parts and chapters of the start
+page's toctrees, in both languages, with no near-empty page and nothing past the margin.
 
 They check the PDFs that ``make pdf`` leaves in ``docs/_build/pdf`` (or
 ``VKDOCS_PDF_DIR``). Without them these tests are skipped, with the reason,
@@ -12,10 +14,14 @@ import os
 import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from docbuild import DOCS, LANGUAGES, ROOT
+from vkdocs_print import CONTENTS_TITLES, INTRODUCTION_TITLES
 
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import RESTORE_WINDOW, format_days
@@ -24,7 +30,7 @@ from vkdocs.sphinxext_print import handout_file, manual_file
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
 REQUIRED = os.environ.get("VKDOCS_REQUIRE_PDF") == "1"
-MAX_HANDOUT_PAGES = 2
+MAX_HANDOUT_PAGES = 1
 
 
 def pdf(name: str) -> Path:
@@ -33,7 +39,7 @@ def pdf(name: str) -> Path:
         if REQUIRED:
             pytest.fail(f"{path} is missing: `make pdf` should have built it")
         pytest.skip(f"{path} not built: run `make pdf` (needs TeX; see README 'PDF and handouts')")
-    for tool in ("pdftotext", "pdfinfo"):
+    for tool in ("pdftotext", "pdfinfo", "pdftohtml"):
         if shutil.which(tool) is None:
             pytest.fail(f"{tool} is missing: install poppler-utils to check {path}")
     return path
@@ -92,8 +98,20 @@ def test_handout_shows_the_checklist_in_its_language(situation, language):
 
 
 @pytest.mark.parametrize(("situation", "language"), HANDOUTS)
-def test_handout_fits_on_two_pages(situation, language):
+def test_handout_fits_on_one_page(situation, language):
     assert page_count(pdf(handout_file(situation, language))) <= MAX_HANDOUT_PAGES
+
+
+@pytest.mark.parametrize(("situation", "language"), HANDOUTS)
+def test_handout_is_set_ragged_right(situation, language):
+    """Justified, every line that wraps ends at the right margin (with wide gaps in short lines)."""
+    path = pdf(handout_file(situation, language))
+    done = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    ends = Counter(
+        round(float(right)) for right in re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', done.stdout)
+    )
+    position, lines = ends.most_common(1)[0]
+    assert lines < 4, f"{lines} lines end at {position} pt: justified, not ragged-right"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -122,3 +140,151 @@ def test_manual_page_count_is_reported(language, capsys):
     with capsys.disabled():
         print(f"\n{path.name}: {pages} pages")
     assert pages > 1
+
+
+# The manual's structure, against the site's: the start page's toctrees, as the HTML shows them.
+
+
+class _Toctrees(HTMLParser):
+    """The start page's toctrees: [(caption, [page title, …]), …], in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[tuple[str, list[str]]] = []
+        self._in_article = False
+        self._capturing: str | None = None  # "caption" or "page"
+        self._text = ""
+        self._page_item = False
+
+    def handle_starttag(self, tag, attrs) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "article":
+            self._in_article = True
+        elif self._in_article and tag == "span" and "caption-text" in classes:
+            self._capturing, self._text = "caption", ""
+        elif self._in_article and tag == "li" and "toctree-l1" in classes:
+            self._page_item = True
+        elif self._page_item and tag == "a":
+            self._capturing, self._text, self._page_item = "page", "", False
+
+    def handle_endtag(self, tag) -> None:
+        if tag == "article":
+            self._in_article = False
+        elif self._capturing == "caption" and tag == "span":
+            self.parts.append((self._text.strip(), []))
+            self._capturing = None
+        elif self._capturing == "page" and tag == "a":
+            self.parts[-1][1].append(self._text.strip())
+            self._capturing = None
+
+    def handle_data(self, data) -> None:
+        if self._capturing:
+            self._text += data
+
+
+def site_toctree(html_builds, language: str) -> list[tuple[str, list[str]]]:
+    build = html_builds[language]
+    assert build.returncode == 0, build.output
+    parser = _Toctrees()
+    parser.feed((build.outdir / "index.html").read_text(encoding="utf-8"))
+    assert parser.parts and all(pages for _, pages in parser.parts), f"no toctrees on the start page: {parser.parts}"
+    return parser.parts
+
+
+def outline(path: Path) -> list[tuple[str, list]]:
+    """The PDF's bookmarks as a tree: [(title, children), …] (poppler's pdftohtml -xml)."""
+    done = subprocess.run(
+        ["pdftohtml", "-xml", "-i", "-stdout", "-f", "1", "-l", "1", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    start = done.stdout.index("<outline>")
+    end = done.stdout.rindex("</outline>") + len("</outline>")
+    root = ElementTree.fromstring(done.stdout[start:end])
+
+    def tree(element) -> list[tuple[str, list]]:
+        items: list[tuple[str, list]] = []
+        for child in element:
+            if child.tag == "item":
+                items.append(("".join(child.itertext()).strip(), []))
+            elif child.tag == "outline" and items:
+                items[-1] = (items[-1][0], tree(child))
+        return items
+
+    return tree(root)
+
+
+def layout_pages(path: Path) -> list[str]:
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return done.stdout.split("\f")[:-1]
+
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_outline_has_the_introduction_then_a_part_per_caption_with_its_pages_as_chapters(html_builds, language):
+    expected = site_toctree(html_builds, language)
+    found = outline(pdf(manual_file(language)))
+    titles = [title for title, _ in found]
+    assert titles[0] == INTRODUCTION_TITLES[language], titles
+    parts = found[1:]
+    assert [words(title) for title, _ in parts] == [
+        words(f"{ROMAN[n]} {caption}") for n, (caption, _) in enumerate(expected)
+    ], f"parts {titles[1:]} are not the captions {[caption for caption, _ in expected]}"
+    for (_, pages), (title, chapters) in zip(expected, parts, strict=True):
+        assert [words(chapter) for chapter, _ in chapters] == [words(page) for page in pages], (
+            f"part {title!r}: chapters {[chapter for chapter, _ in chapters]}, site {pages}"
+        )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_contents_page_is_titled_contents_and_lists_parts_and_numbered_chapters_in_order(html_builds, language):
+    expected = site_toctree(html_builds, language)
+    pages = layout_pages(pdf(manual_file(language)))
+    contents = next((page for page in pages[:4] if words(CONTENTS_TITLES[language]) in words(page)), None)
+    assert contents is not None, f"no page titled {CONTENTS_TITLES[language]!r} among the first four"
+    text = words(contents)
+    # Everything in order: the introduction, then each part and its numbered chapters.
+    entries = [INTRODUCTION_TITLES[language]]
+    chapter = 0
+    for n, (caption, titles) in enumerate(expected):
+        entries.append(f"{ROMAN[n]} {caption}")
+        for title in titles:
+            chapter += 1
+            entries.append(f"{chapter} {title}")
+    position = 0
+    for entry in entries:
+        found = text.find(words(entry), position)
+        assert found >= 0, f"{entry!r} missing from the contents (or out of order):\n{contents}"
+        position = found + len(words(entry))
+    # Toctree captions are parts, not the contents' title.
+    assert not any(words(caption) in words(contents.strip().splitlines()[0]) for caption, _ in expected)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_has_no_near_empty_page(language):
+    pages = layout_pages(pdf(manual_file(language)))
+    # Running head and foot included; the title page and the very last page may be short.
+    short = {
+        number: [line.strip() for line in page.splitlines() if line.strip()]
+        for number, page in enumerate(pages[1:-1], start=2)
+        if len([line for line in page.splitlines() if line.strip()]) < 10
+    }
+    assert not short, "near-empty pages: " + "; ".join(f"p. {n}: {lines}" for n, lines in short.items())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_text_stays_within_the_margins(language):
+    path = pdf(manual_file(language))
+    done = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    boxes = [
+        (int(page), float(right), word)
+        for page, block in enumerate(done.stdout.split("<page ")[1:], start=1)
+        for right, word in re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', block)
+    ]
+    # The text block's right edge: where justified lines end, the most common right end.
+    edge = Counter(round(right) for _, right, _ in boxes).most_common(1)[0][0]
+    over = [f"p. {page}: {word!r} ends at {right:.1f} pt" for page, right, word in boxes if right > edge + 1.5]
+    assert not over, f"text past the right margin ({edge} pt), e.g. a table too wide:\n" + "\n".join(over[:20])

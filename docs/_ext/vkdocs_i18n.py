@@ -8,7 +8,13 @@
   other language (``ru/`` and ``en/`` side by side locally, and Read the Docs'
   ``/<lang>/<version>/`` layout there).
 * A transform that warns about every message left untranslated in a
-  translated build, so ``-W`` turns a missing translation into a failure.
+  translated build, so ``-W`` turns a missing translation into a failure;
+  the page catalogs hold page text only (not the templates' strings).
+* English HTML: Russian words (interface labels in «», terms) are marked
+  ``lang="ru"``, so screen readers pronounce them as Russian.
+* Search: the "last reviewed" line under a how-to page's title is not page
+  text; Sphinx's indexer skips it (class ``no-search``), and so do the result
+  summaries (``_static/search-page.js``).
 """
 
 from __future__ import annotations
@@ -21,10 +27,12 @@ from pathlib import Path
 
 import sphinx
 from babel.messages.pofile import read_po
+from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import extract_messages
 
@@ -35,6 +43,11 @@ logger = logging.getLogger(__name__)
 SOURCE_LANGUAGE = "ru"
 LANGUAGES = ("ru", "en")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+#: A Russian run in English text: a quoted label with Cyrillic in it, or a
+#: run of Cyrillic words.
+RUSSIAN_RUN = re.compile(r"«[^«»]*[\u0400-\u04FF][^«»]*»|[\u0400-\u04FF]+(?:[\s\-‑–]+[\u0400-\u04FF]+)*")
+#: Classes of elements that are not page text, for the search index.
+NOT_PAGE_TEXT = {"vk-pagemeta"}
 
 SWITCH_LABELS = {
     # language of the page -> (label of the link, aria label of the nav)
@@ -104,6 +117,8 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     language = app.config.language
     depth = pagename.count("/")
     label, aria = SWITCH_LABELS[language]
+    # For templates: is this text Russian on a page that is not (genindex.html)?
+    context["vk_is_russian"] = lambda text: language != SOURCE_LANGUAGE and bool(CYRILLIC.search(str(text)))
     context["vk_lang_switch"] = {
         "lang": other_language(language),
         "url": "../" * depth + lang_switch_root(language) + pagename + ".html",
@@ -141,9 +156,101 @@ class ReportUntranslated(SphinxTransform):
                 )
 
 
+def mark_russian(text: str) -> list[nodes.Node]:
+    """``text`` as nodes, with each Russian run in an inline marked ``lang="ru"``.
+
+    >>> [n.astext() for n in mark_russian("Tap «Настройки» (Settings).")]
+    ['Tap ', '«Настройки»', ' (Settings).']
+    >>> mark_russian("Tap «Настройки».")[1]["classes"]
+    ['language-ru']
+    """
+    parts: list[nodes.Node] = []
+    end = 0
+    for match in RUSSIAN_RUN.finditer(text):
+        if match.start() > end:
+            parts.append(nodes.Text(text[end : match.start()]))
+        # docutils' HTML writer turns a "language-xx" class into lang="xx".
+        parts.append(nodes.inline(match.group(), match.group(), classes=["language-ru"]))
+        end = match.end()
+    if end < len(text):
+        parts.append(nodes.Text(text[end:]))
+    return parts
+
+
+class MarkRussianInEnglish(SphinxTransform):
+    """English HTML: every Russian run gets ``lang="ru"``.
+
+    It runs when the page is read (after the translation is applied), not
+    when it is written, so the marks reach every copy of a title too: the
+    page's contents, the sidebar, the previous and next links.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs) -> None:
+        if self.config.language == SOURCE_LANGUAGE or self.env._builder_cls.format != "html":
+            return
+        mark_russian_in(self.document)
+
+
+class MarkRussianInResolvedReferences(SphinxPostTransform):
+    """English HTML: the same for the text Sphinx gives references when it resolves
+    them (a section's title as a link's text), after the page was read."""
+
+    default_priority = 900  # after the references are resolved (10)
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        if self.config.language != SOURCE_LANGUAGE:
+            mark_russian_in(self.document)
+
+
+def mark_russian_in(document: nodes.document) -> None:
+    """Mark every Russian run in ``document``'s text (not code) ``lang="ru"``."""
+    for text in list(document.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or not CYRILLIC.search(text) or _in_code_or_russian(parent):
+            continue
+        parent.replace(text, mark_russian(str(text)))
+
+
+def _in_code_or_russian(node: nodes.Node) -> bool:
+    while node is not None:
+        if isinstance(node, (nodes.FixedTextElement, nodes.raw, nodes.comment)):
+            return True
+        if isinstance(node, nodes.Element) and "language-ru" in node.get("classes", []):
+            return True
+        node = node.parent
+    return False
+
+
+def skip_in_search(app: Sphinx, doctree: nodes.document) -> None:
+    """Mark what is not page text (``NOT_PAGE_TEXT``) so the search index skips it."""
+    for node in doctree.findall(nodes.Element):
+        if NOT_PAGE_TEXT & set(node.get("classes", [])):
+            node["classes"].append("no-search")
+
+
+def keep_theme_strings_out_of_page_catalogs(app: Sphinx) -> None:
+    """``make translations`` extracts page text only, not our templates' strings.
+
+    Those are in English already; their Russian is in
+    ``docs/locale/ru/LC_MESSAGES/sphinx.po``, next to the theme's (Sphinx's
+    gettext builder would otherwise write a ``sphinx.pot`` for an English
+    catalog that has nothing to translate).
+    """
+    if app.builder.name == "gettext":
+        app.config.templates_path = []
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", on_config_inited)
+    app.connect("builder-inited", keep_theme_strings_out_of_page_catalogs)
     app.connect("html-page-context", on_html_page_context)
     app.connect("build-finished", write_js_catalog)
+    # After the extensions that add those elements on doctree-read.
+    app.connect("doctree-read", skip_in_search, priority=900)
     app.add_transform(ReportUntranslated)
+    app.add_transform(MarkRussianInEnglish)
+    app.add_post_transform(MarkRussianInResolvedReferences)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

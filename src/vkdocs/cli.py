@@ -33,7 +33,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO, cast
 
 from vkdocs import console
 from vkdocs.argparse_locale import speaking
@@ -257,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(message("cli_usage", lang, detail=_shortened(str(error), arguments)), 2)
     try:
         if isinstance(answer, argparse.Namespace):
-            return run_triage(answer, lang, stdout=console.Fitted(sys.stdout), stderr=console.Fitted(sys.stderr))
+            stdout, stderr = (cast(TextIO, console.Fitted(stream)) for stream in (sys.stdout, sys.stderr))
+            return run_triage(answer, lang, stdout=stdout, stderr=stderr)
         console.write(sys.stdout, answer)
     except OSError as error:
         console.discard_stdout()

@@ -30,6 +30,7 @@ import sys
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, cast
 
 from vkdocs.deadline import RESTORE_WINDOW
 from vkdocs.messages import LANGUAGES
@@ -59,12 +60,12 @@ DESCRIPTION = {
 }
 
 
-def _read(name: str) -> dict:
-    return json.loads(files("vkdocs").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+def _read(name: str) -> dict[str, Any]:
+    return cast(dict[str, Any], json.loads(files("vkdocs").joinpath(f"data/{name}").read_text(encoding="utf-8")))
 
 
 @cache
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of :func:`build_dataset`'s result.
 
     >>> schema()["$schema"]
@@ -74,18 +75,18 @@ def schema() -> dict:
 
 
 @cache
-def _procedures() -> dict:
+def _procedures() -> dict[str, Any]:
     return _read("procedures.json")
 
 
-def _step(record: dict, checked: str) -> dict:
-    step = {key: record[key] for key in ("platforms", "text", "warning") if key in record}
+def _step(record: dict[str, Any], checked: str) -> dict[str, Any]:
+    step: dict[str, Any] = {key: record[key] for key in ("platforms", "text", "warning") if key in record}
     step["sources"] = list(record["sources"])
     step["checked"] = checked
     return step
 
 
-def _situations() -> dict:
+def _situations() -> dict[str, Any]:
     result = {}
     for key, record in _procedures()["situations"].items():
         result[key] = {
@@ -98,7 +99,7 @@ def _situations() -> dict:
     return result
 
 
-def _triage() -> dict:
+def _triage() -> dict[str, Any]:
     tree = load_tree()
     raw = _read("triage.json")
     destinations = {}
@@ -116,7 +117,7 @@ def _triage() -> dict:
     }
 
 
-def build_dataset() -> dict:
+def build_dataset() -> dict[str, Any]:
     """The whole dataset as a JSON-ready dict: procedures and question path in every language."""
     return {
         "name": "vkdocs",
@@ -132,7 +133,7 @@ def build_dataset() -> dict:
     }
 
 
-def to_json(data: dict) -> str:
+def to_json(data: dict[str, Any]) -> str:
     """``data`` as the published files spell it: UTF-8 text, two-space indents, a final newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -74,6 +74,9 @@ PREAMBLE = r"""
 \newenvironment{sphinxclasssd-card}{\begin{sphinxShadowBox}}{\end{sphinxShadowBox}}
 \newenvironment{sphinxclasssd-card-title}{\par\bfseries}{\par}
 \newenvironment{sphinxclassvk-fillin}{\par\medskip}{\par\medskip}
+% Tables: no column squeezed below a short label ("Source", «Руководство B»): tabulary
+% squeezes short columns down to \tymin, which Sphinx sets to three digits.
+\setlength{\tymin}{8.5em}
 """
 
 # Truth labels: tip (what VK shows), caution (an unverified claim), danger
@@ -122,9 +125,16 @@ LATEX_ELEMENTS = {
     "extraclassoptions": "openany",
 }
 
+#: Handouts are set ragged-right, boxes (admonitions, table cells) included:
+#: short lines, no wide gaps between words.
+HANDOUT_PREAMBLE = r"""
+\usepackage[document,raggedrightboxes]{ragged2e}
+"""
+
 #: ``latex_elements`` of the handouts.
 HANDOUT_ELEMENTS = {
     **LATEX_ELEMENTS,
+    "preamble": PREAMBLE + HANDOUT_PREAMBLE,
     "maketitle": HANDOUT_TITLE,
     "tableofcontents": "",
     "sphinxsetup": SPHINXSETUP + ", hmargin=2cm, vmargin={2cm,2.2cm}",
@@ -155,6 +165,7 @@ def handout_document(situation: str, lang: str, author: str) -> tuple[str, str, 
 __all__ = [
     "FONTS",
     "HANDOUT_ELEMENTS",
+    "HANDOUT_PREAMBLE",
     "HANDOUT_TITLE",
     "LATEXMKOPTS",
     "LATEX_ELEMENTS",

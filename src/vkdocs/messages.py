@@ -161,6 +161,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # checklist rendering
     "warning": {"ru": "Внимание", "en": "Warning"},
+    "clear_ticks": {"ru": "Снять все отметки", "en": "Clear all ticks"},
+    "ticks_kept_here": {
+        "ru": "Отметки хранятся только в этом браузере.",
+        "en": "Your ticks are kept in this browser only.",
+    },
     # printing: links to the handouts and the handouts themselves
     "print_label": {"ru": "Распечатать:", "en": "Print:"},
     "handout_link": {"ru": "памятка в PDF", "en": "handout (PDF)"},

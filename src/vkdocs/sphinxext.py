@@ -20,7 +20,8 @@ language, so it is not extracted for translation.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+import hashlib
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -45,16 +46,55 @@ N = TypeVar("N", bound=nodes.Node)
 
 
 class vk_checkbox(nodes.Inline, nodes.Element):
-    """An empty box to tick: a checkbox in HTML, a drawn box in print."""
+    """An empty box to tick: a checkbox in HTML, a drawn box in print.
+
+    ``node["step"]``, when set, names the step for the page's script that
+    keeps the ticks (``_static/checklists.js``).
+    """
 
 
 def _box_character(node: vk_checkbox) -> str:
     return "☒ " if node.get("checked") else "☐ "
 
 
+class vk_step_label(nodes.Inline, nodes.TextElement):
+    """A step's box and text: in HTML a ``<label>``, so tapping the text ticks the box."""
+
+
+class vk_checklist_tools(nodes.General, nodes.Element):
+    """HTML only: the "clear all ticks" button under a checklist, shown by its script."""
+
+
 def visit_checkbox_html(self: HTML5Translator, node: vk_checkbox) -> None:
-    self.body.append('<input type="checkbox" class="task-list-item-checkbox vk-checkbox"> ')
+    step = f' data-vk-step="{self.attval(node["step"])}"' if node.get("step") else ""
+    self.body.append(f'<input type="checkbox" class="task-list-item-checkbox vk-checkbox"{step}>')
     raise nodes.SkipNode
+
+
+def visit_step_label_html(self: HTML5Translator, node: vk_step_label) -> None:
+    self.body.append('<label class="vk-step">')
+
+
+def depart_step_label_html(self: HTML5Translator, node: vk_step_label) -> None:
+    self.body.append("</label>")
+
+
+def visit_checklist_tools_html(self: HTML5Translator, node: vk_checklist_tools) -> None:
+    lang = node["lang"]
+    self.body.append(
+        '<p class="vk-checklist__tools" hidden>'
+        f'<button type="button" class="vk-checklist__clear">{self.encode(message("clear_ticks", lang))}</button> '
+        f'<span class="vk-checklist__kept">{self.encode(message("ticks_kept_here", lang))}</span></p>'
+    )
+    raise nodes.SkipNode
+
+
+def skip_node(self: nodes.NodeVisitor, node: nodes.Node) -> NoReturn:
+    raise nodes.SkipNode
+
+
+def pass_node(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    pass
 
 
 def visit_checkbox_latex(self: LaTeXTranslator, node: vk_checkbox) -> None:
@@ -98,10 +138,10 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
         items = nodes.bullet_list(classes=["contains-task-list", "vk-checklist__steps"])
         for step in section.steps:
             item = nodes.list_item(classes=["task-list-item"])
-            line = nodes.paragraph()
-            line += vk_checkbox()
-            line += nodes.Text(step.text)
-            item += line
+            step_line = vk_step_label()
+            step_line += vk_checkbox(step=step_key(checklist.situation, step.text))
+            step_line += nodes.Text(step.text)
+            item += nodes.paragraph("", "", step_line)
             if step.warning:
                 label = message("warning", checklist.lang) + ": "
                 warning = nodes.paragraph(classes=["vk-checklist__step-warning"])
@@ -110,11 +150,24 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
                 item += warning
             items += item
         container += items
+    container += vk_checklist_tools(lang=checklist.lang)
     for text in checklist.warnings:
         box = nodes.warning()
         box += paragraph(text)
         container += box
     return container
+
+
+def step_key(situation: str, text: str) -> str:
+    """A step's name for the saved ticks: the situation and a digest of the step's text.
+
+    A tick survives steps moving around, and is dropped when its step's
+    wording changes (it may no longer be the same step).
+
+    >>> step_key("restore", "Log in to VK.")
+    'restore-d81ae601'
+    """
+    return f"{situation}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 
 
 class ChecklistDirective(SphinxDirective):
@@ -154,10 +207,38 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         man=(visit_checkbox_plain, None),
         texinfo=(visit_checkbox_plain, None),
     )
+    text_only = (pass_node, pass_node)
+    app.add_node(
+        vk_step_label,
+        html=(visit_step_label_html, depart_step_label_html),
+        latex=text_only,
+        text=text_only,
+        man=text_only,
+        texinfo=text_only,
+    )
+    html_only = (skip_node, None)
+    app.add_node(
+        vk_checklist_tools,
+        html=(visit_checklist_tools_html, None),
+        latex=html_only,
+        text=html_only,
+        man=html_only,
+        texinfo=html_only,
+    )
     app.add_directive("vk-checklist", ChecklistDirective)
     app.connect("config-inited", _add_substitutions)
     sphinxext_print.setup(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-__all__ = ["ChecklistDirective", "PLATFORMS", "checklist_nodes", "setup", "untranslatable", "vk_checkbox"]
+__all__ = [
+    "ChecklistDirective",
+    "PLATFORMS",
+    "checklist_nodes",
+    "setup",
+    "step_key",
+    "untranslatable",
+    "vk_checkbox",
+    "vk_checklist_tools",
+    "vk_step_label",
+]

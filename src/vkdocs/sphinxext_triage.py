@@ -26,7 +26,9 @@ it is not extracted for translation.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib.resources import files
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -40,6 +42,11 @@ from sphinx.util.osutil import relative_uri
 from vkdocs import dataset
 from vkdocs.sphinxext import untranslatable
 from vkdocs.triage import Answer, Destination, Tree, load_tree, triage_message
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import ExtensionMetadata
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +89,7 @@ def _answer_line(tree: Tree, answer: Answer, lang: str, docname: str) -> nodes.p
         line += nodes.Text(words)
         line += _ref(docname, answer.next, tree.questions[answer.next].text[lang])
     else:
-        line += _ref(docname, answer.read, tree.destinations[answer.read].title[lang])
+        line += _ref(docname, answer.section, tree.destinations[answer.section].title[lang])
         line += nodes.Text(".")
     if answer.note:
         line += nodes.Text(" ")
@@ -154,8 +161,8 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
                 else:
                     item += answers(answer.next)
             else:
-                destination: Destination = tree.destinations[answer.read]
-                line += _ref(docname, answer.read, destination.title[lang])
+                destination: Destination = tree.destinations[answer.section]
+                line += _ref(docname, answer.section, destination.title[lang])
                 line += nodes.Text(", " + triage_message("page_number", lang) + "\u00a0")
                 line += vk_pageref(docname=destination.page, anchor=destination.anchor)
                 line += nodes.Text(".")
@@ -169,17 +176,17 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
     return outline
 
 
-def _script_data(tree: Tree, lang: str, uri) -> dict:
+def _script_data(tree: Tree, lang: str, uri: Callable[[str], str]) -> dict[str, Any]:
     """Everything the script shows, in ``lang``; ``uri(page)`` is the page's address from this one."""
-    questions = {}
+    questions: dict[str, Any] = {}
     for anchor, question in tree.questions.items():
         entries = []
         for answer in question.answers:
-            entry = {"text": answer.text[lang]}
+            entry: dict[str, Any] = {"text": answer.text[lang]}
             if answer.next is not None:
                 entry["next"] = answer.next
             else:
-                destination = tree.destinations[answer.read]
+                destination = tree.destinations[answer.section]
                 entry["read"] = {
                     "href": f"{uri(destination.page)}#{destination.anchor}",
                     "title": destination.title[lang],
@@ -201,50 +208,55 @@ class TriageForms(SphinxPostTransform):
 
     default_priority = 5
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         builder = self.app.builder
         for node in list(self.document.findall(vk_triage)):
             tree, lang = load_tree(), node["lang"]
             if builder.format == "latex":
                 node.replace_self(untranslatable(_outline(tree, lang, node["docname"])))
             elif builder.format == "html":
-                here = node["docname"]
-                node["script"] = _script_data(tree, lang, lambda page, here=here: builder.get_relative_uri(here, page))
+                here: str = node["docname"]
+
+                def uri(page: str, here: str = here) -> str:
+                    return builder.get_relative_uri(here, page)
+
+                node["script"] = _script_data(tree, lang, uri)
 
 
-def _json_for_script(data: dict) -> str:
+def _json_for_script(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Safe inside <script>: no "</script>", no HTML comment openers.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def visit_triage_html(self, node: vk_triage) -> None:
-    self.body.append(self.starttag(node, "div", "", **{"data-vk-triage": ""}))
+def visit_triage_html(self: HTML5Translator, node: vk_triage) -> None:
+    attributes: dict[str, Any] = {"data-vk-triage": ""}
+    self.body.append(self.starttag(node, "div", "", **attributes))
     if "script" in node:
         self.body.append(
             f'<script type="application/json" class="vk-triage__data">{_json_for_script(node["script"])}</script>\n'
         )
 
 
-def depart_triage_html(self, node: vk_triage) -> None:
+def depart_triage_html(self: HTML5Translator, node: vk_triage) -> None:
     self.body.append("</div>\n")
 
 
-def visit_pass(self, node: nodes.Element) -> None:
+def visit_pass(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Other builders: only the children (the questions as sections)."""
 
 
-def depart_pass(self, node: nodes.Element) -> None:
+def depart_pass(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     pass
 
 
-def visit_pageref_latex(self, node: vk_pageref) -> None:
+def visit_pageref_latex(self: LaTeXTranslator, node: vk_pageref) -> None:
     label = self.idescape(f"{node['docname']}:{node['anchor']}")
     self.body.append(rf"\pageref{{{label}}}")
     raise nodes.SkipNode
 
 
-def skip(self, node: nodes.Element) -> None:
+def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
@@ -266,7 +278,7 @@ class ResolveDataLinks(SphinxPostTransform):
 
     default_priority = 100
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         html = self.app.builder.format == "html"
         for node in list(self.document.findall(vk_data_link)):
             text = node.astext()
@@ -313,7 +325,9 @@ def check_destinations(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
-def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
     """Load the script and its styles only on pages with the question path."""
     if doctree is not None and next(doctree.findall(vk_triage), None) is not None:
         app.add_js_file(SCRIPT, loading_method="defer")
@@ -326,7 +340,7 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
         dataset.write(app.outdir / DATA_DIR)
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(
         vk_triage,
         html=(visit_triage_html, depart_triage_html),

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import TextIO
+from typing import Any, TextIO
 
 from vkdocs.checklist import situation_page, situations
 from vkdocs.errors import InputError
@@ -142,6 +142,13 @@ class Answer:
     read: str | None = None
     note: dict[str, str] | None = None
 
+    @property
+    def section(self) -> str:
+        """The section this answer leads to; :class:`ValueError` for an answer that asks ``next``."""
+        if self.read is None:
+            raise ValueError(f"the answer {self.text!r} asks the question {self.next!r}, it leads to no section")
+        return self.read
+
 
 @dataclass(frozen=True)
 class Question:
@@ -186,7 +193,7 @@ class Tree:
     destinations: dict[str, Destination]
 
     @classmethod
-    def from_dict(cls, data: dict) -> Tree:
+    def from_dict(cls, data: dict[str, Any]) -> Tree:
         """The tree in ``data`` (the layout of ``data/triage.json``), checked with :func:`tree_problems`."""
         problems = tree_problems(data)
         if problems:
@@ -223,7 +230,7 @@ class Tree:
                     visit(answer.next, (*numbers, number), (*asked, anchor))
                 else:
                     found.append(
-                        Walk((*numbers, number), (*asked, anchor), self.destinations[answer.read], answer.note)
+                        Walk((*numbers, number), (*asked, anchor), self.destinations[answer.section], answer.note)
                     )
 
         visit(self.start, (), ())
@@ -243,10 +250,10 @@ class Tree:
         question = self.questions[self.start]
         for index, number in enumerate(numbers):
             answer = question.choose(str(number))
-            if answer.read is not None:
+            if answer.next is None:
                 if index != len(numbers) - 1:
                     break
-                return self.destinations[answer.read]
+                return self.destinations[answer.section]
             question = self.questions[answer.next]
         raise AnswerError("unknown_answer_path", value=numbers)
 
@@ -257,7 +264,7 @@ def _texts_problems(where: str, texts: object) -> list[str]:
     return [f"{where}: the {lang} text is empty" for lang in LANGUAGES if not str(texts[lang]).strip()]
 
 
-def tree_problems(data: dict) -> list[str]:
+def tree_problems(data: dict[str, Any]) -> list[str]:
     """Everything wrong with a tree in the layout of ``data/triage.json``; an empty list when it is sound.
 
     It checks that every text is in both languages; that every answer leads to
@@ -279,7 +286,7 @@ def tree_problems(data: dict) -> list[str]:
     destinations = data.get("destinations", {})
     pages = data.get("pages", {})
     start = data.get("start")
-    if start not in questions:
+    if not isinstance(start, str) or start not in questions:
         return [f"the start question {start!r} is not one of the questions: {', '.join(questions)}"]
 
     for anchor, question in questions.items():
@@ -359,9 +366,9 @@ def load_tree() -> Tree:
 # The terminal ------------------------------------------------------------------------------------------
 
 
-def add_triage_parser(subparsers: argparse._SubParsersAction, lang: str) -> argparse.ArgumentParser:
+def add_triage_parser(subparsers: argparse._SubParsersAction[Any], lang: str) -> argparse.ArgumentParser:
     """Add ``triage [--lang ru|en]`` to the ``vkdocs`` command's subcommands, with help in ``lang``."""
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "triage", help=triage_message("help", lang), description=triage_message("help", lang)
     )
     parser.add_argument("--lang", help=triage_message("help_lang", lang))
@@ -450,7 +457,7 @@ def run_triage(
         if answer.next is not None:
             question = tree.questions[answer.next]
             continue
-        destination = tree.destinations[answer.read]
+        destination = tree.destinations[answer.section]
         if answer.note:
             print(answer.note[lang], file=stdout)
         print(f"{triage_message('read', lang)} {destination.heading(lang)}", file=stdout)
