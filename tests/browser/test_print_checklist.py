@@ -9,6 +9,7 @@ print dialog). Print media is then emulated to see what would be printed.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from docbuild import LANGUAGES
@@ -22,6 +23,23 @@ CALCULATOR = "[data-vk-deadline-calculator]"
 PRINT = ".vk-deadline-calculator__print button"
 CHECKLIST = ".vk-checklist--restore"
 DELETED, TODAY = date(2026, 10, 1), date(2026, 11, 25)
+
+# axe-core's critical and serious violations, as tests/browser/test_pages.py gates every page.
+AXE_SERIOUS = """async () => {
+  const results = await axe.run(document, { resultTypes: ["violations"] });
+  return results.violations
+    .filter((rule) => rule.impact === "critical" || rule.impact === "serious")
+    .map((rule) => `${rule.id} (${rule.impact}) at ${rule.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}"""
+
+
+def axe_violations(page) -> list[str]:
+    try:
+        import axe_playwright_python
+    except ImportError:  # the 'browser' extra installs it
+        pytest.fail("axe-playwright-python is not installed (it is in the 'browser' extra: make venv)")
+    page.evaluate((Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8"))
+    return page.evaluate(AXE_SERIOUS)
 
 
 @pytest.fixture
@@ -79,3 +97,20 @@ def test_printing_shows_the_checklist_alone_with_both_dates(restore_page, page, 
     page.emulate_media(media="screen")
     assert not page.locator(".vk-print-dates").is_visible(), "the filled-in dates are for print only"
     guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_calculator_with_its_print_button_has_no_serious_accessibility_fault(restore_page, page, language):
+    calculator = restore_page(language)
+    calculator.locator("input[name=deleted-on]").fill(DELETED.strftime("%d.%m.%Y"))
+    assert calculator.locator(PRINT).is_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_step_reads_as_one_paragraph_beside_its_box(restore_page, page, language):
+    """The Russian labels on English pages sit in <span lang="ru">: they must not break the step into columns."""
+    restore_page(language)
+    shown = page.locator(CHECKLIST).inner_text()
+    for step in build_checklist("restore", lang=language).steps:
+        assert step.text in shown
