@@ -161,9 +161,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # checklist rendering
     "warning": {"ru": "Внимание", "en": "Warning"},
-    "clear_ticks": {"ru": "Снять все отметки", "en": "Clear all ticks"},
+    "clear_ticks": {"ru": "Снять все галочки", "en": "Clear all ticks"},
     "ticks_kept_here": {
-        "ru": "Отметки хранятся только в этом браузере.",
+        "ru": "Галочки хранятся только в этом браузере.",
         "en": "Your ticks are kept in this browser only.",
     },
     # printing: links to the handouts and the handouts themselves
