@@ -154,6 +154,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "`vkdocs deadline ДД.ММ.ГГГГ`: {link}.",
         "en": "The calculator needs JavaScript. Without it, count yourself or run `vkdocs deadline DD.MM.YYYY`: {link}.",
     },
+    "calculator_print": {"ru": "Распечатать чек-лист", "en": "Print this checklist"},
     "calculator_example": {
         "ru": "Пример: страницу удалили {deleted}, сегодня {today}",
         "en": "An example: the page was deleted on {deleted}, and today is {today}.",
@@ -185,6 +186,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK. "
         "Do not wait for the last day.",
     },
+    # vkdocs handout: a personal handout as a PDF (vkdocs.handout)
+    "handout_help": {
+        "ru": "памятка в PDF, для restore — с датой удаления и последним днём",
+        "en": "a handout as a PDF; for restore, with the date of deletion and the last day filled in",
+    },
+    "handout_deleted_on_help": {
+        "ru": "дата удаления (только для restore): вписать её и последний день",
+        "en": "date of deletion (restore only): fill it in with the last day",
+    },
+    "handout_today_help": {
+        "ru": "дата памятки (по умолчанию — дата на этом компьютере)",
+        "en": "the handout's date (default: this computer's date)",
+    },
+    "handout_output_help": {"ru": "куда записать PDF", "en": "the PDF file to write"},
+    "handout_output_metavar": {"ru": "ФАЙЛ.pdf", "en": "FILE.pdf"},
+    "handout_needs_sphinx": {
+        "ru": "Для памятки в PDF нужен Sphinx. Установите его: pip install 'vkdocs[docs]'",
+        "en": "A PDF handout needs Sphinx. Install it: pip install 'vkdocs[docs]'",
+    },
+    "handout_needs_tex": {
+        "ru": "Для памятки в PDF нужен TeX (не найдено: {missing}). В Debian или Ubuntu установите: "
+        "sudo apt-get install --no-install-recommends {packages}",
+        "en": "A PDF handout needs TeX (missing: {missing}). On Debian or Ubuntu, install: "
+        "sudo apt-get install --no-install-recommends {packages}",
+    },
+    "handout_build_failed": {
+        "ru": "Не удалось собрать PDF. Журнал сборки: {log}",
+        "en": "The PDF build failed. The build log: {log}",
+    },
+    "handout_interrupted": {"ru": "Сборку PDF прервали.", "en": "The PDF build was interrupted."},
 }
 
 
