@@ -4,6 +4,8 @@ The builds start in the background as soon as pytest knows a selected test
 needs them (both languages and the message catalogs, side by side), and the
 tests that need them run last: the unit tests run meanwhile. Every test that
 reads a built site shares these builds (``html_builds``); none builds its own.
+The personal handouts (``vkdocs handout``, in both languages) start the same
+way, when TeX is there (``personal_handouts``).
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docbuild import DOCS, LANGUAGES, ROOT, Build, RunningBuild
+from docbuild import DOCS, LANGUAGES, ROOT, Build, RunningBuild, RunningCommand, handout_command
 
+from vkdocs.handout import missing_tools
 from vkdocs.i18n import LOCALE_PATH_VARIABLE
 
 # Fixtures that need a built site, directly or (browser tests) through site_root.
@@ -26,6 +29,7 @@ NEEDS_HTML = {"html_builds", "site_root", "site_zip", "unzipped_site"}
 NEEDS_GETTEXT = {"gettext_build"}
 # The pseudo-language's site and handouts (tests/test_pseudo.py).
 NEEDS_PSEUDO = {"pseudo_site", "pseudo_handouts"}
+NEEDS_HANDOUTS = {"personal_handouts"}
 
 
 class SessionBuilds:
@@ -34,6 +38,7 @@ class SessionBuilds:
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="vkdocs-test-builds-"))
         self.running: dict[str, RunningBuild] = {}
+        self.commands: dict[str, RunningCommand] = {}
 
     def start(self, name: str, builder: str, language: str, *extra: str, **options) -> None:
         if name not in self.running:
@@ -60,8 +65,16 @@ class SessionBuilds:
         self.start("pseudo-html", "html", language, *pages, **options)
         self.start("pseudo-handouts", "text", language, *pages, source=DOCS / "_handouts", **options)
 
+    def handout(self, language: str) -> Path:
+        """The personal handout's PDF in ``language``; its command starts unless it has."""
+        output = self.root / "handouts" / f"restore-{language}.pdf"
+        if language not in self.commands:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            self.commands[language] = RunningCommand(handout_command(language, output))
+        return output
+
     def close(self) -> None:
-        for build in self.running.values():
+        for build in [*self.running.values(), *self.commands.values()]:
             build.stop()
         shutil.rmtree(self.root, ignore_errors=True)
 
@@ -87,8 +100,11 @@ def pytest_collection_modifyitems(session, config, items) -> None:
         _BUILDS.start("gettext", "gettext", "ru")
     if any(_needs(item, NEEDS_PSEUDO) for item in items):
         _BUILDS.start_pseudo()
+    if any(_needs(item, NEEDS_HANDOUTS) for item in items) and not missing_tools():
+        for language in LANGUAGES:
+            _BUILDS.handout(language)
     # Tests that wait for a build go last (the sort is stable).
-    items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO))
+    items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO | NEEDS_HANDOUTS))
 
 
 def pytest_unconfigure(config) -> None:
@@ -119,6 +135,23 @@ def pseudo_handouts() -> Build:
     """Every handout in the pseudo-language, built with the text builder."""
     _BUILDS.start_pseudo()
     return _BUILDS.running["pseudo-handouts"].result()
+
+
+@pytest.fixture(scope="session")
+def personal_handouts() -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
+    """`vkdocs handout restore --deleted-on 2026-10-01 --today 2026-11-25` per language: what it printed, its PDF.
+
+    Without TeX, skipped with the reason, unless ``CI`` or
+    ``VKDOCS_REQUIRE_PDF=1`` is set: then it fails.
+    """
+    missing = missing_tools()
+    if missing:
+        reason = f"TeX is missing here ({', '.join(missing)}): `make check-tex` says what to install"
+        if os.environ.get("CI") or os.environ.get("VKDOCS_REQUIRE_PDF") == "1":
+            pytest.fail(reason + "; CI is set, so the handouts must be built", pytrace=False)
+        pytest.skip(reason)
+    outputs = {language: _BUILDS.handout(language) for language in LANGUAGES}
+    return {language: (_BUILDS.commands[language].result(), output) for language, output in outputs.items()}
 
 
 @pytest.fixture(scope="session")

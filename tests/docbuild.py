@@ -96,6 +96,35 @@ class RunningBuild:
             self._process.communicate()
 
 
+#: The personal handout the tests build with ``vkdocs handout`` (tests/test_handout.py), in each language.
+HANDOUT_DELETED_ON, HANDOUT_TODAY = "2026-10-01", "2026-11-25"
+
+
+def handout_command(language: str, output: Path) -> list[str]:
+    """``vkdocs handout restore --deleted-on 2026-10-01 --today 2026-11-25`` in ``language``, into ``output``."""
+    dates = ["--deleted-on", HANDOUT_DELETED_ON, "--today", HANDOUT_TODAY]
+    return [sys.executable, "-m", "vkdocs", "handout", "restore", "--lang", language, *dates, "--output", str(output)]
+
+
+class RunningCommand:
+    """A command started in the background; ``result()`` waits for it and gives what it printed."""
+
+    def __init__(self, args: list[str]) -> None:
+        self._process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        self._done: subprocess.CompletedProcess[str] | None = None
+
+    def result(self, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        if self._done is None:
+            stdout, stderr = self._process.communicate(timeout=timeout)
+            self._done = subprocess.CompletedProcess(self._process.args, self._process.returncode, stdout, stderr)
+        return self._done
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+
+
 def sphinx_build(
     builder: str, language: str, outdir: Path, *extra: str, env: dict[str, str] | None = None, source: Path = DOCS
 ) -> Build:

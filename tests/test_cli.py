@@ -325,17 +325,27 @@ def console_sessions(markdown: str) -> list[tuple[list[str], list[str]]]:
     return sessions
 
 
-def test_the_cli_reference_shows_what_the_command_prints():
+def test_the_cli_reference_shows_what_the_command_prints(tmp_path):
+    """Every ``$ vkdocs …`` of the page runs, in a folder of its own (``vkdocs handout`` writes a file there).
+
+    ``vkdocs handout`` needs TeX: without it, its example is left to
+    tests/test_handout.py, which says why it is skipped (and fails in CI).
+    """
     import shlex
     from pathlib import Path
+
+    from vkdocs.handout import missing_tools
 
     page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
     sessions = console_sessions(page)
     assert sessions
     last = None
     for command, output in sessions:
+        if command[:2] == ["vkdocs", "handout"] and missing_tools():
+            last = None
+            continue
         if command[:1] == ["vkdocs"]:
-            last = run(*shlex.split(" ".join(command[1:])))
+            last = run(*shlex.split(" ".join(command[1:])), cwd=tmp_path)
             assert (last.stdout + last.stderr).splitlines() == output, command
         elif command == ["echo", "$?"]:
             assert last is not None and [str(last.returncode)] == output

@@ -131,3 +131,43 @@ def test_manual_pages_and_texinfo_draw_the_boxes_as_characters(tmp_path):
         assert process.returncode == 0, f"{builder}: {output}"
         (written,) = (tmp_path / builder).glob(outputs[builder])
         assert written.read_text(encoding="utf-8").count("☐") == steps, builder
+
+
+HANDOUT = """# Handout
+
+```{{vk-handout}} {situation}
+{options}```
+"""
+
+
+def handout_text(build: Build, page: str = "index") -> str:
+    """The text builder's output, bold marks and line breaks taken out."""
+    return " ".join((build.outdir / f"{page}.txt").read_text(encoding="utf-8").replace("**", "").split())
+
+
+def test_a_handout_with_a_deletion_date_fills_in_both_dates_in_words(tmp_path):
+    options = ":deleted-on: 01.10.2026\n:today: 2026-11-25\n"
+    build = build_pages(tmp_path, "en", {"index": HANDOUT.format(situation="restore", options=options)}, "text")
+    assert build.returncode == 0, build.output
+    text = handout_text(build)
+    assert "Page deleted on: October 1, 2026 Last day to restore: April 28, 2027" in text
+    assert "built on November 25, 2026" in text
+    assert "__________" not in text
+    assert "fewer than 210 days" in text
+
+
+def test_a_handout_without_dates_keeps_the_lines_to_fill_in(tmp_path):
+    build = build_pages(tmp_path, "ru", {"index": HANDOUT.format(situation="restore", options="")}, "text")
+    assert build.returncode == 0, build.output
+    assert "Страница удалена: __________ · Последний день, чтобы восстановить: __________" in handout_text(build)
+
+
+def test_a_handout_with_dates_it_cannot_use_fails_the_build(tmp_path):
+    pages = {
+        "hide": HANDOUT.format(situation="hide", options=":deleted-on: 2026-10-01\n"),
+        "later": HANDOUT.format(situation="restore", options=":deleted-on: 2026-12-01\n:today: 2026-11-25\n"),
+    }
+    build = build_pages(tmp_path, "en", pages, "text")
+    assert build.returncode != 0
+    assert "A deletion date applies only to the 'restore' situation, not 'hide'" in build.output
+    assert "The date of deletion, December 1, 2026, is after today, November 25, 2026" in build.output

@@ -9,7 +9,11 @@ In HTML it is a text field (``name="deleted-on"``) that reads the date of
 deletion as ``DD.MM.YYYY`` or ``YYYY-MM-DD``, whatever the browser's language,
 echoes the date it understood in words ("Дата удаления: 1 октября 2026 г."),
 and shows the last day and the days left below. Half-typed input is
-"incomplete", never "too late". The arithmetic runs in the reader's browser
+"incomplete", never "too late". While the page can be restored, a "Print
+this checklist" button prints the page's restore checklist (``{vk-checklist}
+restore``) alone, the date of deletion and the last day filled in as on a
+personal handout (``vkdocs handout restore --deleted-on``): the browser's own
+print dialog, the page's print styles, no server. The arithmetic runs in the reader's browser
 (``_static/deadline-calculator.js``, plain JavaScript, no third-party code, no
 network: it works on Read the Docs and from ``file://``), but every rule and
 every word comes from the Python helpers, written into the page as inline
@@ -85,6 +89,11 @@ MESSAGE_KEYS = (
     "calculator_empty",
     "calculator_incomplete",
     "calculator_understood",
+    # printing the page's restore checklist with the dates filled in, as on the handout
+    "calculator_print",
+    "handout_deleted_on",
+    "handout_restore_before",
+    "handout_window",
 )
 
 # Date-pattern fields the script understands: day, month, year.
@@ -195,6 +204,8 @@ def visit_calculator_html(self: Any, node: vk_deadline_calculator) -> None:
         f'<output class="vk-deadline-calculator__output" for="{field}" aria-live="polite">'
         '<span class="vk-deadline-calculator__understood"></span>'
         '<span class="vk-deadline-calculator__result"></span></output>\n'
+        '<p class="vk-deadline-calculator__print" hidden><button type="button">'
+        f"{escape(message('calculator_print', lang))}</button></p>\n"
         "</div>\n"
     )
     raise nodes.SkipNode

@@ -1,9 +1,12 @@
 """Print: the PDF manual and the one-page handouts, through Sphinx's LaTeX builder.
 
 Both use XeLaTeX with the DejaVu fonts (they cover Cyrillic), A4 paper and a
-drawn box for every step to tick (``\\vkbox``). What differs per language (the
-titles, the file names) is decided in ``config-inited``, because ``-D
-language=…`` is applied after ``conf.py`` runs.
+drawn box for every step to tick (``\\vkbox``). Those LaTeX settings, and the
+handouts' own (ragged-right, a compact title), live in the package,
+:mod:`vkdocs.latex`, so that ``vkdocs handout`` sets a personal handout the
+same way from an installed package; the manual's structure is set here. What
+differs per language (the titles, the file names) is decided in
+``config-inited``, because ``-D language=…`` is applied after ``conf.py`` runs.
 
 * ``vkdocs_print = "manual"`` (the default, ``docs/conf.py``): one document,
   ``vkdocs-<lang>.pdf``. Read the Docs builds exactly one PDF per project, so
@@ -50,9 +53,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.writers.latex import LaTeXTranslator
 
-from vkdocs.checklist import build_checklist, situations
+from vkdocs.checklist import situations
+from vkdocs.latex import HANDOUT_ELEMENTS, LATEX_ELEMENTS, PREAMBLE, handout_document, manual_file
 from vkdocs.messages import message
-from vkdocs.sphinxext_print import handout_file, manual_file
 
 logger = logging.getLogger(__name__)
 
@@ -63,50 +66,6 @@ MANUAL_TITLE = ""
 # sections) and of its contents page (LaTeX's \contentsname, which polyglossia
 # would call «Оглавление» in Russian) are the messages manual_introduction and
 # manual_contents; polyglossia's name of the language is Sphinx's (ExtBabel).
-
-FONTS = r"""
-\setmainfont{DejaVu Serif}
-\setsansfont{DejaVu Sans}
-\setmonofont{DejaVu Sans Mono}[Scale=0.9]
-\newfontfamily\cyrillicfont{DejaVu Serif}
-\newfontfamily\cyrillicfontsf{DejaVu Sans}
-\newfontfamily\cyrillicfonttt{DejaVu Sans Mono}[Scale=0.9]
-"""
-
-PREAMBLE = r"""
-\setlength{\headheight}{14pt}
-\frenchspacing
-% A box to tick by hand: drawn, so it prints in black and white.
-\newcommand{\vkboxdraw}{{\setlength{\fboxsep}{0pt}\setlength{\fboxrule}{0.9pt}%
-  \raisebox{-0.12em}{\fbox{\rule{0pt}{0.8em}\rule{0.8em}{0pt}}}}}
-\newcommand{\vkboxcheckeddraw}{\rlap{\vkboxdraw}%
-  \makebox[\dimexpr0.8em+1.8pt\relax][c]{\raisebox{-0.02em}{\footnotesize\sffamily x}}}
-\newcommand{\vkbox}{\vkboxdraw\hspace{0.5em}}
-\newcommand{\vkboxchecked}{\vkboxcheckeddraw\hspace{0.5em}}
-% A checklist (and a MyST task list): no bullet, the box hangs in the label's
-% place, so wrapped lines align with the text.
-\newenvironment{sphinxclassvk-checklist}{%
-  \renewcommand{\labelitemi}{}\renewcommand{\labelitemii}{}%
-  \renewcommand{\vkbox}{\leavevmode\llap{\vkboxdraw\hspace{0.5em}}}%
-  \renewcommand{\vkboxchecked}{\leavevmode\llap{\vkboxcheckeddraw\hspace{0.5em}}}%
-}{}
-% Danger labels (harmful methods, fraud): white title on a black bar.
-\renewcommand{\sphinxstyledangertitle}[1]{%
-  \sphinxdotitlerow{danger}{\textcolor{white}{\sphinxremovefinalcolon{#1}}}}
-% The ballot box of the plain-text checklists (docstrings, CLI output) is drawn
-% too: DejaVu Serif has no U+2610.
-\usepackage{newunicodechar}
-\newunicodechar{☐}{\vkboxdraw}
-% A line to fill in by hand.
-\newcommand{\vkblank}{\rule[-0.2em]{4.2cm}{0.5pt}}
-% Cards: a framed box, the title in bold.
-\newenvironment{sphinxclasssd-card}{\begin{sphinxShadowBox}}{\end{sphinxShadowBox}}
-\newenvironment{sphinxclasssd-card-title}{\par\bfseries}{\par}
-\newenvironment{sphinxclassvk-fillin}{\par\medskip}{\par\medskip}
-% Tables: no column squeezed below a short label ("Source", or "Guide B" in Russian): tabulary
-% squeezes short columns down to \tymin, which Sphinx sets to three digits.
-\setlength{\tymin}{8.5em}
-"""
 
 #: The manual's structure (see ManualStructure): front matter numbered i, ii, …
 #: with unnumbered chapters; a part opens a page; chapters run on under a
@@ -158,71 +117,10 @@ MANUAL_PREAMBLE = r"""
 \makeatother
 """
 
-# Truth labels: tip (what VK shows), caution (an unverified claim), danger
-# (harmful methods, fraud). Distinguishable without colour: frame weight and
-# the title bar's grey level; the titles differ in words too.
-SPHINXSETUP = ", ".join(
-    [
-        "div.tip_border-width=0.6pt",
-        "div.tip_border-TeXcolor={gray}{0.35}",
-        "div.tip_title-background-TeXcolor={gray}{0.93}",
-        "div.tip_title-foreground-TeXcolor={gray}{0}",
-        "div.caution_border-width=1.2pt",
-        "div.caution_border-TeXcolor={gray}{0.3}",
-        "div.caution_title-background-TeXcolor={gray}{0.75}",
-        "div.caution_title-foreground-TeXcolor={gray}{0}",
-        "div.danger_border-width=2.6pt",
-        "div.danger_border-TeXcolor={gray}{0}",
-        "div.danger_title-background-TeXcolor={gray}{0}",
-        "div.danger_title-foreground-TeXcolor={gray}{1}",
-        "div.warning_border-width=1.6pt",
-        "div.warning_border-TeXcolor={gray}{0}",
-        "div.warning_title-background-TeXcolor={gray}{0.82}",
-        "div.warning_title-foreground-TeXcolor={gray}{0}",
-    ]
-)
-
-#: A compact title for the handouts: no title page, everything on one or two pages.
-HANDOUT_TITLE = r"""
-\makeatletter
-\begin{flushleft}
-{\sffamily\bfseries\LARGE \@title\par}
-\vspace{3pt}\hrule height 1pt\vspace{6pt}
-\end{flushleft}
-\makeatother
-"""
-
-LATEX_ELEMENTS = {
-    "papersize": "a4paper",
-    "pointsize": "11pt",
-    "fontpkg": FONTS,
-    "preamble": PREAMBLE,
-    "sphinxsetup": SPHINXSETUP,
-    "printindex": "",
-    # Chapters start on the next page, not the next right-hand one: no blank pages.
-    "extraclassoptions": "openany",
-}
-
 MANUAL_ELEMENTS = {
     **LATEX_ELEMENTS,
     "preamble": PREAMBLE + MANUAL_PREAMBLE,
     "tableofcontents": r"\vktableofcontents",
-}
-
-#: Handouts are set ragged-right, boxes (admonitions, table cells) included:
-#: short lines, no wide gaps between words.
-HANDOUT_PREAMBLE = r"""
-\usepackage[document,raggedrightboxes]{ragged2e}
-"""
-
-HANDOUT_ELEMENTS = {
-    **LATEX_ELEMENTS,
-    "preamble": PREAMBLE + HANDOUT_PREAMBLE,
-    "maketitle": HANDOUT_TITLE,
-    "tableofcontents": "",
-    "sphinxsetup": SPHINXSETUP + ", hmargin=2cm, vmargin={2cm,2.2cm}",
-    # One or two single-sided sheets: no chapters, so no "openany" either.
-    "extraclassoptions": "oneside",
 }
 
 
@@ -244,8 +142,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
                     situation,
                 )
                 continue
-            title = build_checklist(situation, lang=language).title
-            config.latex_documents.append((situation, _tex(handout_file(situation, language)), title, author, "howto"))
+            config.latex_documents.append(handout_document(situation, language, author))
         config.latex_elements = {**HANDOUT_ELEMENTS, **config.latex_elements}
     else:
         config.latex_documents = [(config.root_doc, _tex(manual_file(language)), MANUAL_TITLE, author, "manual")]

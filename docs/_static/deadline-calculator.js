@@ -128,8 +128,10 @@
     if (deletedDay > nowDay) throw new InputError("deleted_after_today", { deleted: words(deleted), today: words(now) });
     const left = Math.max(deletedDay + data.windowDays - nowDay, 0);
     const state = left > 1 ? "open" : left === 1 ? "last" : "closed";
-    const params = { last_day: words(fromDayNumber(deletedDay + data.lastDayOffset)), days: data.days[left] };
-    return { state, text: data.sentences[state].map((key) => fill(data.messages[key], params)).join(" ") };
+    const lastDay = fromDayNumber(deletedDay + data.lastDayOffset);
+    const params = { last_day: words(lastDay), days: data.days[left] };
+    const text = data.sentences[state].map((key) => fill(data.messages[key], params)).join(" ");
+    return { state, text, deleted, lastDay };
   }
 
   // The answer for a raw field value, never throwing: { state, understood, text }.
@@ -152,17 +154,61 @@
     }
   }
 
+  // The page's restore checklist, printed alone with the two dates filled in
+  // (as on a personal handout): the print styles show only the element marked
+  // .vk-print-sheet while the root has data-vk-print, until the print is done.
+  function paragraph(label, value) {
+    const line = document.createElement("p");
+    if (label) {
+      const strong = document.createElement("strong");
+      strong.textContent = label;
+      line.append(strong, " ");
+    }
+    line.append(value);
+    return line;
+  }
+
+  function printChecklist(sheet, data, shown) {
+    let dates = sheet.querySelector(".vk-print-dates");
+    if (!dates) {
+      dates = document.createElement("div");
+      dates.className = "vk-print-dates";
+      const title = sheet.querySelector(".vk-checklist__title");
+      if (title) title.after(dates);
+      else sheet.prepend(dates);
+    }
+    const note = fill(data.messages.handout_window, { days: data.days[data.windowDays], last_offset: data.days[data.lastDayOffset] });
+    dates.replaceChildren(
+      paragraph(data.messages.handout_deleted_on, inWords(shown.deleted, data)),
+      paragraph(data.messages.handout_restore_before, inWords(shown.lastDay, data)),
+      paragraph("", note),
+    );
+    sheet.classList.add("vk-print-sheet");
+    document.documentElement.dataset.vkPrint = "checklist";
+    window.print();
+  }
+
+  window.addEventListener("afterprint", () => {
+    delete document.documentElement.dataset.vkPrint;
+    for (const sheet of document.querySelectorAll(".vk-print-sheet")) sheet.classList.remove("vk-print-sheet");
+  });
+
   function setUp(element) {
     const data = JSON.parse(element.querySelector(".vk-deadline-calculator__data").textContent);
     const field = element.querySelector(".vk-deadline-calculator__date");
     const understood = element.querySelector(".vk-deadline-calculator__understood");
     const output = element.querySelector(".vk-deadline-calculator__result");
+    const printLine = element.querySelector(".vk-deadline-calculator__print");
+    const sheet = document.querySelector(".vk-checklist--restore");
+    let shown;
     const show = () => {
-      const shown = result(data, field.value, today(element));
+      shown = result(data, field.value, today(element));
       understood.textContent = shown.understood;
       output.textContent = shown.text;
       element.dataset.state = shown.state;
+      printLine.hidden = !(sheet && (shown.state === "open" || shown.state === "last"));
     };
+    printLine.querySelector("button").addEventListener("click", () => printChecklist(sheet, data, shown));
     field.addEventListener("input", show);
     field.addEventListener("change", show);
     show();

@@ -1,4 +1,4 @@
-"""The ``vkdocs`` command: the last day to restore a page, and checklists, in the terminal.
+"""The ``vkdocs`` command: the last day to restore a page, checklists and handouts, from the terminal.
 
 >>> main(["deadline", "2026-10-01", "--today", "2026-11-25", "--lang", "en"])
 The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
@@ -13,6 +13,10 @@ error, in the reader's language, and an exit status:
   echoed at most 40 characters long.
 * **1, the output failed:** the pipe was closed early (``vkdocs situations |
   head -0``), the disk is full (``> /dev/full``).
+
+``vkdocs handout`` (module ``vkdocs.handout``) also exits 2 when Sphinx or TeX
+is missing, saying what to install, and 1 when the PDF build fails, naming
+its log.
 
 Output that the terminal's encoding cannot carry (cp1251, ASCII) falls back
 to ``[ ]`` boxes and plain quotes (:mod:`vkdocs.console`). Help and argparse's
@@ -36,6 +40,7 @@ from vkdocs.argparse_locale import speaking
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import check_language, describe
 from vkdocs.errors import ECHO_LIMIT, InputError, InputTypeError, echo
+from vkdocs.handout import HandoutError, add_handout_parser, run_handout
 from vkdocs.i18n import FALLBACK_LANGUAGE, languages
 from vkdocs.messages import message, or_list
 from vkdocs.triage import add_triage_parser, run_triage
@@ -136,6 +141,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     listing = commands.add_parser("situations", help=text("situations"), description=text("situations"))
     lang_option(listing)
     add_triage_parser(commands, lang)
+    add_handout_parser(commands, lang)
     return parser
 
 
@@ -143,6 +149,8 @@ def _run(args: argparse.Namespace, lang: str) -> str:
     if args.command == "deadline":
         today = args.today if args.today is not None else date.today()
         return describe(args.date, today=today, lang=lang)
+    if args.command == "handout":
+        return run_handout(args, lang)
     if args.command == "checklist":
         if args.format not in FORMATS:
             raise InputError("unknown_format", value=args.format, choices=", ".join(FORMATS))
@@ -214,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         answer, lang = _answer(arguments, lang)
     except (InputError, InputTypeError) as error:
         return _fail(error.localized(lang), 2)
+    except HandoutError as error:
+        return _fail(error.localized(lang), error.status)
     except UsageError as error:
         return _fail(message("cli_usage", lang, detail=_shortened(str(error), arguments)), 2)
     try:

@@ -127,7 +127,8 @@ def paragraph(text: str, *, classes: tuple[str, ...] = ()) -> nodes.paragraph:
 
 def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.container:
     """The checklist as docutils nodes: steps with boxes, then its warnings."""
-    container = nodes.container(classes=["vk-checklist"])
+    # The situation's class lets a page's script find its checklist (the restore calculator prints it).
+    container = nodes.container(classes=["vk-checklist", f"vk-checklist--{checklist.situation}"])
     container["situation"] = checklist.situation
     if title:
         container += nodes.rubric(checklist.title, checklist.title, classes=["vk-checklist__title"])

@@ -11,7 +11,10 @@ holds the LaTeX settings.
 * ``{vk-handout} SITUATION`` is the whole body of a printable handout (built
   with the LaTeX builder from ``docs/_handouts``): the build date, for
   ``restore`` a line to fill in by hand with a note on the restore window, and
-  the checklist with its warnings.
+  the checklist with its warnings. For a personal handout (``vkdocs handout``,
+  :mod:`vkdocs.handout`), ``:deleted-on: DATE`` fills in the date of deletion
+  and the last day to restore, in words, instead of the blank lines; and
+  ``:today: DATE`` is the handout's date (otherwise the build's).
 
 * ``{vk-handouts}`` lists every handout (and the whole manual) as downloads.
 
@@ -27,6 +30,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -35,8 +39,16 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from vkdocs.checklist import build_checklist, situation_page, situations
-from vkdocs.deadline import LAST_DAY_OFFSET, RESTORE_WINDOW, format_days, format_long_date
+from vkdocs.deadline import (
+    LAST_DAY_OFFSET,
+    RESTORE_WINDOW,
+    format_days,
+    format_long_date,
+    last_day,
+)
 from vkdocs.errors import InputError
+from vkdocs.handout import handout_dates
+from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
 from vkdocs.sphinxext import checklist_nodes, paragraph, untranslatable, vk_checkbox
 
@@ -48,16 +60,6 @@ if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
 BLANK = "__________"
-
-
-def handout_file(situation: str, lang: str) -> str:
-    """The file name of a situation's handout: ``handout-restore-en.pdf``."""
-    return f"handout-{situation}-{lang}.pdf"
-
-
-def manual_file(lang: str) -> str:
-    """The file name of the whole manual: ``vkdocs-en.pdf``."""
-    return f"vkdocs-{lang}.pdf"
 
 
 class vk_blank(nodes.Inline, nodes.Element):
@@ -108,44 +110,68 @@ def _build_day(config: Config, lang: str) -> str:
 
 
 class HandoutDirective(SphinxDirective):
-    """``{vk-handout} SITUATION``: the body of a printable handout (its title is the document's)."""
+    """``{vk-handout} SITUATION``: the body of a printable handout (its title is the document's).
+
+    Options (``restore`` only for ``:deleted-on:``): ``:deleted-on: DATE`` and
+    ``:today: DATE``, read like every date (``DD.MM.YYYY`` or ``YYYY-MM-DD``).
+    """
 
     required_arguments = 1
+    option_spec = {"deleted-on": directives.unchanged_required, "today": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         lang = self.config.language
         try:
             checklist = build_checklist(self.arguments[0], lang=lang)
+            deleted, today = handout_dates(
+                checklist.situation, self.options.get("deleted-on"), self.options.get("today")
+            )
         except InputError as error:
             raise self.error(str(error)) from None
-        body: list[nodes.Node] = [
-            paragraph(
-                message("handout_built", lang, date=_build_day(self.config, lang)), classes=("vk-handout__built",)
-            )
-        ]
+        built = today if today is not None else _build_day(self.config, lang)
+        body: list[nodes.Node] = [paragraph(message("handout_built", lang, date=built), classes=("vk-handout__built",))]
         if checklist.situation == "restore":
-            fillin = nodes.container(classes=["vk-fillin"])
-            line = nodes.paragraph(classes=["vk-fillin__line"])
-            line += nodes.strong(message("handout_deleted_on", lang), message("handout_deleted_on", lang))
-            line += nodes.Text(" ")
-            line += vk_blank()
-            line += nodes.Text(" · ")
-            line += nodes.strong(message("handout_restore_before", lang), message("handout_restore_before", lang))
-            line += nodes.Text(" ")
-            line += vk_blank()
-            fillin += line
-            fillin += paragraph(
-                message(
-                    "handout_window",
-                    lang,
-                    days=format_days(RESTORE_WINDOW.days, lang),
-                    last_offset=format_days(LAST_DAY_OFFSET.days, lang),
-                ),
-                classes=("vk-fillin__note",),
-            )
-            body.append(fillin)
+            body.append(restore_fillin(lang, deleted))
         body.append(checklist_nodes(checklist, title=False))
         return [untranslatable(node) for node in body]
+
+
+def restore_fillin(lang: str, deleted: date | None = None) -> nodes.container:
+    """The restore handout's dates and the rule below them.
+
+    Without ``deleted``, one line with blanks to fill in by hand; with it, the
+    date of deletion and the last day to restore in words, one per line.
+    """
+    fillin = nodes.container(classes=["vk-fillin"])
+    labels = [
+        nodes.strong(message(key, lang), message(key, lang)) for key in ("handout_deleted_on", "handout_restore_before")
+    ]
+    if deleted is None:
+        line = nodes.paragraph(classes=["vk-fillin__line"])
+        line += [labels[0], nodes.Text(" "), vk_blank(), nodes.Text(" · "), labels[1], nodes.Text(" "), vk_blank()]
+        fillin += line
+    else:
+        for label, day in zip(labels, (deleted, last_day(deleted)), strict=True):
+            # Plain text after the label: Sphinx moves an untranslatable inline node to the end of its paragraph.
+            fillin += nodes.paragraph(
+                "", "", label, nodes.Text(" " + format_long_date(day, lang)), classes=["vk-fillin__line"]
+            )
+    fillin += paragraph(window_note(lang), classes=("vk-fillin__note",))
+    return fillin
+
+
+def window_note(lang: str) -> str:
+    """The sentence about the restore window under the restore handout's dates.
+
+    >>> print(window_note("en"))  # doctest: +ELLIPSIS
+    A page can be restored while fewer than 210 days have passed since the day it was deleted: ...
+    """
+    return message(
+        "handout_window",
+        lang,
+        days=format_days(RESTORE_WINDOW.days, lang),
+        last_offset=format_days(LAST_DAY_OFFSET.days, lang),
+    )
 
 
 class HandoutListDirective(SphinxDirective):
@@ -260,4 +286,13 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(PrintTaskListBoxes)
 
 
-__all__ = ["HandoutDirective", "HandoutListDirective", "handout_file", "manual_file", "print_link", "setup"]
+__all__ = [
+    "HandoutDirective",
+    "HandoutListDirective",
+    "handout_file",
+    "manual_file",
+    "print_link",
+    "restore_fillin",
+    "setup",
+    "window_note",
+]
