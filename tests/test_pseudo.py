@@ -170,7 +170,7 @@ def test_the_question_paths_script_speaks_the_pseudo_language(pseudo_pages):
 
 # The command ------------------------------------------------------------------------------------------------
 
-COMMANDS = ("deadline", "checklist", "situations", "triage")
+COMMANDS = ("deadline", "checklist", "situations", "triage", "handout")
 
 
 #: Where the question path sends a reader, as the terminal prints it: howto/restore.html#restore-steps.
@@ -181,11 +181,8 @@ def command_leftovers(output: str) -> list[str]:
     """Words of the command's output outside the marks, but its own: its name, commands, options, values, paths."""
     words = {*COMMANDS, *PLATFORMS, *FORMATS}
     words |= {word for name in situations() for word in WORD.findall(name)}
-    words |= {
-        word
-        for option in ("-h", "--help", "--version", "--lang", "--today", "--platform", "--format")
-        for word in WORD.findall(option)
-    }
+    options = ("-h", "--help", "--version", "--lang", "--today", "--platform", "--format", "--output", "--deleted-on")
+    words |= {word for option in options for word in WORD.findall(option)}
     return leftovers(PATH.sub(" ", output), words)
 
 
@@ -205,6 +202,8 @@ RUNS = [
     ["checklist", "restore", "--format", "pdf"],
     ["deadline"],
     ["nothing"],
+    ["handout", "hide", "--deleted-on", "2026-10-01", "--output", "hide.pdf"],
+    ["handout", "nowhere", "--output", "nowhere.pdf"],
     *[["checklist", situation] for situation in situations()],
     *[["checklist", situation, "--format", "markdown"] for situation in situations()],
 ]
