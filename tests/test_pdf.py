@@ -52,7 +52,31 @@ def words(text: str) -> str:
 def pdf_text(path: Path) -> str:
     # -raw: the order the text was typeset in (the layout order can split a justified line).
     done = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
-    return words(done.stdout)
+    return words(body_text(done.stdout))
+
+
+def body_text(raw: str) -> str:
+    """The pages' text without running heads and feet, so a step that runs onto the next page reads on.
+
+    A running head is the line most pages begin with (only in a document of
+    several pages); a foot is a page's last line when it ends in its page number.
+    """
+    pages = [page.strip("\n").split("\n") for page in raw.split("\f") if page.strip()]
+    heads = Counter(page[0] for page in pages)
+    head = heads.most_common(1)[0][0] if len(pages) > 2 else None
+    kept: list[str] = []
+    for lines in pages:
+        if lines and lines[0] == head:
+            lines = lines[1:]
+        if lines and re.search(r"(^|\s)(\d+|[ivxlc]+)$", lines[-1]):
+            lines = lines[:-1]
+        kept += lines
+    return "\n".join(kept)
+
+
+def test_body_text_reads_on_across_a_page_break():
+    raw = "Title\nstep runs\n1.2. Section 13\fTitle\non here.\n14\fTitle\nmore\n15\f"
+    assert body_text(raw) == "step runs\non here.\nmore"
 
 
 def page_count(path: Path) -> int:
@@ -106,8 +130,12 @@ def test_handout_is_set_ragged_right(situation, language):
     """Justified, every line that wraps ends at the right margin (with wide gaps in short lines)."""
     path = pdf(handout_file(situation, language))
     done = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    width = float(re.search(r'<page width="([\d.]+)"', done.stdout).group(1))
+    # Only lines that reach the right half: short lines (box titles, headings) end anywhere.
     ends = Counter(
-        round(float(right)) for right in re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', done.stdout)
+        round(float(right))
+        for right in re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', done.stdout)
+        if float(right) > width / 2
     )
     position, lines = ends.most_common(1)[0]
     assert lines < 4, f"{lines} lines end at {position} pt: justified, not ragged-right"

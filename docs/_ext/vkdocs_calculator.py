@@ -42,7 +42,6 @@ The extension also gives the pages ``{{ last_day_offset_days }}`` (209), beside
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from typing import Any
@@ -67,7 +66,7 @@ from vkdocs.deadline import (
 from vkdocs.errors import ECHO_LIMIT
 from vkdocs.i18n import babel_locale
 from vkdocs.messages import message, template
-from vkdocs.sphinxext import paragraph, untranslatable
+from vkdocs.sphinxext import json_for_script, paragraph, untranslatable
 
 SCRIPT = "deadline-calculator.js"
 STYLES = "deadline-calculator.css"
@@ -148,12 +147,6 @@ def printed_text(lang: str) -> list[str]:
     ]
 
 
-def _json_for_script(data: dict[str, Any]) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    # Safe inside <script>: no "</script>", no HTML comment openers.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 class DeadlineCalculatorDirective(SphinxDirective):
     """``{vk-deadline-calculator}``: no arguments, no content."""
 
@@ -196,7 +189,7 @@ def visit_calculator_html(self: Any, node: vk_deadline_calculator) -> None:
     self.body.append(
         _noscript_html(self, lang)
         + f'<div class="vk-deadline-calculator" id="{base}" data-vk-deadline-calculator hidden>\n'
-        f'<script type="application/json" class="vk-deadline-calculator__data">{_json_for_script(data)}</script>\n'
+        f'<script type="application/json" class="vk-deadline-calculator__data">{json_for_script(data)}</script>\n'
         f'<label class="vk-deadline-calculator__label" for="{field}">{escape(message("calculator_label", lang))}</label>\n'
         f'<p class="vk-deadline-calculator__hint" id="{hint}">{escape(message("calculator_hint", lang))}</p>\n'
         f'<input class="vk-deadline-calculator__date" type="text" name="deleted-on" id="{field}" '

@@ -137,7 +137,8 @@ HANDOUT_ELEMENTS = {
     "preamble": PREAMBLE + HANDOUT_PREAMBLE,
     "maketitle": HANDOUT_TITLE,
     "tableofcontents": "",
-    "sphinxsetup": SPHINXSETUP + ", hmargin=2cm, vmargin={2cm,2.2cm}",
+    # Margins of 1.6 cm top and bottom keep the longest checklist (delete, ru) on one sheet.
+    "sphinxsetup": SPHINXSETUP + ", hmargin=2cm, vmargin={1.6cm,1.6cm}",
     # One or two single-sided sheets: no chapters, so no "openany" either.
     "extraclassoptions": "oneside",
 }

@@ -21,7 +21,8 @@ language, so it is not extracted for translation.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+import json
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -118,6 +119,16 @@ def untranslatable(node: N) -> N:
     for element in node.findall(nodes.Element):
         element["translatable"] = False
     return node
+
+
+def json_for_script(data: dict[str, Any]) -> str:
+    """``data`` as JSON that is safe inside an HTML ``<script>`` element (no ``</script>``, no comment openers).
+
+    >>> print(json_for_script({"text": "</script> & «Настройки»"}))
+    {"text":"\\u003c/script\\u003e \\u0026 «Настройки»"}
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def paragraph(text: str, *, classes: tuple[str, ...] = ()) -> nodes.paragraph:

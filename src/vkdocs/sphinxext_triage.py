@@ -25,7 +25,6 @@ it is not extracted for translation.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -40,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from vkdocs import dataset
-from vkdocs.sphinxext import untranslatable
+from vkdocs.sphinxext import json_for_script, untranslatable
 from vkdocs.triage import Answer, Destination, Tree, load_tree, triage_message
 
 if TYPE_CHECKING:
@@ -223,18 +222,12 @@ class TriageForms(SphinxPostTransform):
                 node["script"] = _script_data(tree, lang, uri)
 
 
-def _json_for_script(data: dict[str, Any]) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # Safe inside <script>: no "</script>", no HTML comment openers.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def visit_triage_html(self: HTML5Translator, node: vk_triage) -> None:
     attributes: dict[str, Any] = {"data-vk-triage": ""}
     self.body.append(self.starttag(node, "div", "", **attributes))
     if "script" in node:
         self.body.append(
-            f'<script type="application/json" class="vk-triage__data">{_json_for_script(node["script"])}</script>\n'
+            f'<script type="application/json" class="vk-triage__data">{json_for_script(node["script"])}</script>\n'
         )
 
 
