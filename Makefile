@@ -18,7 +18,12 @@ EXTRAS := docs,test,dev,browser
 LOCK_PYTHON := 3.11
 DOCS := docs
 BUILD := $(DOCS)/_build
-LANGUAGES := ru en
+# The languages: Russian (the source), then every language with a catalog of
+# the package (src/vkdocs/locale/<lang>/LC_MESSAGES/vkdocs.po), as vkdocs.i18n
+# finds them. Adding a language is adding its catalogs (CONTRIBUTING.md).
+SOURCE_LANGUAGE := ru
+TRANSLATIONS := $(sort $(patsubst src/vkdocs/locale/%/LC_MESSAGES/vkdocs.po,%,$(wildcard src/vkdocs/locale/*/LC_MESSAGES/vkdocs.po)))
+LANGUAGES := $(SOURCE_LANGUAGE) $(filter-out $(SOURCE_LANGUAGE),$(TRANSLATIONS))
 LIVE_LANG ?= ru
 # Reproducible builds: dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
@@ -84,9 +89,9 @@ $(addprefix html-,$(LANGUAGES)): html-%: $(VENV_READY)
 	@echo "Building HTML ($*)…"
 	@$(SPHINX) -b html -D language=$* -d $(BUILD)/doctrees/$* $(DOCS) $(BUILD)/html/$*
 
-$(BUILD)/html/index.html: $(DOCS)/_root/index.html
-	@mkdir -p $(@D)
-	@cp $< $@
+# The front door: a link to each language's start page (docs/_ext/root_index.py).
+$(BUILD)/html/index.html: $(DOCS)/_ext/root_index.py $(DOCS)/index.md $(wildcard $(DOCS)/locale/*/LC_MESSAGES/index.po src/vkdocs/locale/*/LC_MESSAGES/vkdocs.po)
+	@$(BIN)/python $(DOCS)/_ext/root_index.py $@
 
 doctest: $(VENV_READY) ## Run the doctests in the docs (Sphinx doctest builder).
 	@echo "Running doctests…"
@@ -101,12 +106,19 @@ test-browser: html ## Check the built site in Chromium (/usr/bin/chromium): page
 bench: $(VENV_READY) ## Time the builds and tests and weigh the heaviest page, against a bare Furo build.
 	@$(BIN)/python tests/bench.py
 
-translations: $(VENV_READY) ## Extract messages and update docs/locale/en (then translate the .po files).
-	@$(SPHINX) -E -b gettext -D language=ru $(DOCS) $(BUILD)/gettext
-	@$(BIN)/sphinx-intl update -p $(BUILD)/gettext -l en -d $(DOCS)/locale --line-width -1
+# Pages: Sphinx extracts, sphinx-intl updates docs/locale/<lang>. Package:
+# Babel extracts the source data (vkdocs.extract) and updates
+# src/vkdocs/locale/<lang>. Then every header is filled in, the translators'
+# glossaries are written, and the progress of every catalog is shown (the
+# figures sphinx-intl stat gives, for the package's catalogs too, with totals).
+translations: $(VENV_READY) ## Extract messages, update every language's catalogs (pages and package), show what is left.
+	@$(SPHINX) -E -b gettext -D language=$(SOURCE_LANGUAGE) $(DOCS) $(BUILD)/gettext
+	@$(BIN)/sphinx-intl update -p $(BUILD)/gettext $(addprefix -l ,$(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))) -d $(DOCS)/locale --line-width -1
 	@$(BIN)/python $(DOCS)/_ext/catalogs.py prefill
-	@echo "Catalogs updated in $(DOCS)/locale/en/LC_MESSAGES. Left to translate (new or fuzzy), by file:"
-	@$(BIN)/sphinx-intl stat -d $(DOCS)/locale -l en | grep -v " 0 fuzzy, 0 untranslated" || echo "  nothing: every message is translated."
+	@$(BIN)/python $(DOCS)/_ext/translations.py update
+	@$(BIN)/python $(DOCS)/_ext/translations.py glossary
+	@echo "Catalogs updated. Progress by catalog (! marks one with messages left to translate):"
+	@$(BIN)/python $(DOCS)/_ext/translations.py stat
 
 livehtml: $(VENV_READY) ## Rebuild HTML on every change and serve it (LIVE_LANG=en for English).
 	@$(BIN)/sphinx-autobuild -D language=$(LIVE_LANG) $(DOCS) $(BUILD)/livehtml

@@ -15,8 +15,10 @@ sys.path.insert(0, str(DOCS / "_ext"))
 sys.path.insert(0, str(DOCS.parent / "src"))
 
 project = "vkdocs"
+# In the build's language: _ext/vkdocs_i18n.py sets both from the messages
+# site_authors and site_copyright when the language is known.
 author = "vkdocs contributors"
-copyright = "2026, vkdocs contributors (docs: CC BY-SA 4.0, code: MIT)"
+copyright = "2026, vkdocs contributors"
 
 language = os.environ.get("READTHEDOCS_LANGUAGE", "ru")
 # "locale/" beside this file: the English pages' catalogs, and theme strings
@@ -50,6 +52,10 @@ nitpick_ignore = [
     ("py:class", "datetime.date"),
     ("py:class", "datetime.datetime"),
     ("py:class", "datetime.timedelta"),
+    # vkdocs.i18n's signatures: the standard library's and Babel's types.
+    ("py:class", "pathlib.Path"),
+    ("py:class", "gettext.NullTranslations"),
+    ("py:class", "babel.core.Locale"),
 ]
 
 myst_enable_extensions = [
@@ -76,6 +82,7 @@ from vkdocs.checklist import *
 from vkdocs.cli import default_language, main
 from vkdocs.deadline import *
 from vkdocs.errors import InputError, InputTypeError
+from vkdocs.i18n import *
 from vkdocs.messages import message
 """
 

@@ -19,13 +19,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docbuild import LANGUAGES, ROOT, Build, RunningBuild, RunningCommand, handout_command
+from docbuild import DOCS, LANGUAGES, ROOT, Build, RunningBuild, RunningCommand, handout_command
 
 from vkdocs.handout import missing_tools
+from vkdocs.i18n import LOCALE_PATH_VARIABLE
 
 # Fixtures that need a built site, directly or (browser tests) through site_root.
 NEEDS_HTML = {"html_builds", "site_root", "site_zip", "unzipped_site"}
 NEEDS_GETTEXT = {"gettext_build"}
+# The pseudo-language's site and handouts (tests/test_pseudo.py).
+NEEDS_PSEUDO = {"pseudo_site", "pseudo_handouts"}
 NEEDS_HANDOUTS = {"personal_handouts"}
 
 
@@ -37,14 +40,30 @@ class SessionBuilds:
         self.running: dict[str, RunningBuild] = {}
         self.commands: dict[str, RunningCommand] = {}
 
-    def start(self, name: str, builder: str, language: str) -> None:
+    def start(self, name: str, builder: str, language: str, *extra: str, **options) -> None:
         if name not in self.running:
-            outdir = self.root / "site" / language if builder == "html" else self.root / builder
-            self.running[name] = RunningBuild(builder, language, outdir, doctrees=self.root / "doctrees" / name)
+            outdir = self.root / "site" / language if builder == "html" else self.root / name
+            self.running[name] = RunningBuild(
+                builder, language, outdir, *extra, doctrees=self.root / "doctrees" / name, **options
+            )
 
     def result(self, name: str, builder: str, language: str) -> Build:
         self.start(name, builder, language)
         return self.running[name].result()
+
+    def start_pseudo(self) -> None:
+        """The pseudo-language's catalogs, then its site (HTML) and its handouts (text), in the background."""
+        if "pseudo-html" in self.running:
+            return
+        import translations
+
+        catalogs = self.root / "pseudo"
+        translations.write_pseudo(catalogs)
+        options = {"env": {LOCALE_PATH_VARIABLE: str(catalogs / "package")}}
+        pages = ("-D", f"locale_dirs={catalogs / 'pages'}")
+        language = translations.PSEUDO_LANGUAGE
+        self.start("pseudo-html", "html", language, *pages, **options)
+        self.start("pseudo-handouts", "text", language, *pages, source=DOCS / "_handouts", **options)
 
     def handout(self, language: str) -> Path:
         """The personal handout's PDF in ``language``; its command starts unless it has."""
@@ -79,11 +98,13 @@ def pytest_collection_modifyitems(session, config, items) -> None:
             _BUILDS.start(f"html-{language}", "html", language)
     if any(_needs(item, NEEDS_GETTEXT) for item in items):
         _BUILDS.start("gettext", "gettext", "ru")
+    if any(_needs(item, NEEDS_PSEUDO) for item in items):
+        _BUILDS.start_pseudo()
     if any(_needs(item, NEEDS_HANDOUTS) for item in items) and not missing_tools():
         for language in LANGUAGES:
             _BUILDS.handout(language)
     # Tests that wait for a build go last (the sort is stable).
-    items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT | NEEDS_HANDOUTS))
+    items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO | NEEDS_HANDOUTS))
 
 
 def pytest_unconfigure(config) -> None:
@@ -100,6 +121,20 @@ def html_builds() -> dict[str, Build]:
 def gettext_build() -> Build:
     """The Russian sources' message templates (.pot), as `make translations` extracts them."""
     return _BUILDS.result("gettext", "gettext", "ru")
+
+
+@pytest.fixture(scope="session")
+def pseudo_site() -> Build:
+    """The site in the pseudo-language (tests/test_pseudo.py): its catalogs written, then built as HTML."""
+    _BUILDS.start_pseudo()
+    return _BUILDS.running["pseudo-html"].result()
+
+
+@pytest.fixture(scope="session")
+def pseudo_handouts() -> Build:
+    """Every handout in the pseudo-language, built with the text builder."""
+    _BUILDS.start_pseudo()
+    return _BUILDS.running["pseudo-handouts"].result()
 
 
 @pytest.fixture(scope="session")

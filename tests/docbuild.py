@@ -9,9 +9,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from vkdocs.i18n import languages
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LANGUAGES = ("ru", "en")
+# Every language vkdocs speaks: Russian and each language with a catalog (vkdocs.i18n).
+LANGUAGES = languages()
 
 
 @dataclass(frozen=True)
@@ -22,8 +25,12 @@ class Build:
     output: str
 
 
-def sphinx_command(builder: str, language: str, outdir: Path, *extra: str, doctrees: Path | None = None) -> list[str]:
-    """sphinx-build as `make html` runs it: strict (-W --keep-going -n), quiet, the language given."""
+def sphinx_command(
+    builder: str, language: str, outdir: Path, *extra: str, doctrees: Path | None = None, source: Path = DOCS
+) -> list[str]:
+    """sphinx-build as `make html` runs it: strict (-W --keep-going -n), quiet, the language given.
+
+    ``source`` is the Sphinx project: the docs, or the handouts (``docs/_handouts``)."""
     doctrees = doctrees or outdir.parent / f"doctrees-{builder}-{language}"
     return [
         sys.executable,
@@ -40,7 +47,7 @@ def sphinx_command(builder: str, language: str, outdir: Path, *extra: str, doctr
         "-d",
         str(doctrees),
         *extra,
-        str(DOCS),
+        str(source),
         str(outdir),
     ]
 
@@ -56,14 +63,23 @@ def build_environment() -> dict[str, str]:
 class RunningBuild:
     """A sphinx-build started in the background; ``result()`` waits for it."""
 
-    def __init__(self, builder: str, language: str, outdir: Path, *extra: str, doctrees: Path | None = None) -> None:
+    def __init__(
+        self,
+        builder: str,
+        language: str,
+        outdir: Path,
+        *extra: str,
+        doctrees: Path | None = None,
+        env: dict[str, str] | None = None,
+        source: Path = DOCS,
+    ) -> None:
         self.language, self.outdir = language, outdir
         self._process = subprocess.Popen(
-            sphinx_command(builder, language, outdir, *extra, doctrees=doctrees),
+            sphinx_command(builder, language, outdir, *extra, doctrees=doctrees, source=source),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            env=build_environment(),
+            env={**build_environment(), **(env or {})},
             cwd=ROOT,
         )
         self._build: Build | None = None
@@ -109,9 +125,13 @@ class RunningCommand:
             self._process.communicate()
 
 
-def sphinx_build(builder: str, language: str, outdir: Path, *extra: str) -> Build:
-    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`, and wait for it."""
-    return RunningBuild(builder, language, outdir, *extra).result()
+def sphinx_build(
+    builder: str, language: str, outdir: Path, *extra: str, env: dict[str, str] | None = None, source: Path = DOCS
+) -> Build:
+    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`, and wait for it.
+
+    ``env`` adds environment variables (``VKDOCS_LOCALE_PATH``, say); ``source`` is the Sphinx project."""
+    return RunningBuild(builder, language, outdir, *extra, env=env, source=source).result()
 
 
 def page_names() -> list[str]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from importlib.resources import files
-
 import pytest
 
 from vkdocs.checklist import PLATFORMS, build_checklist, platforms, situation_page, situations
 from vkdocs.deadline import days_left, describe, format_days, format_long_date, last_day
 from vkdocs.errors import InputTypeError
+from vkdocs.i18n import localized, read_source
 
 SITUATIONS = [
     "delete",
@@ -22,7 +20,9 @@ SITUATIONS = [
     "hacked",
     "someone-else",
 ]
-DATA = json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
+# The procedures as written (Russian), and in English through the catalog.
+DATA = read_source("procedures.json")
+ENGLISH = localized("procedures.json", "en")
 
 
 def test_the_situations_are_the_agreed_ids_in_order():
@@ -34,15 +34,16 @@ def test_every_situation_has_a_title_in_both_languages():
         assert set(titles) == {"ru", "en"} and all(titles.values())
 
 
-def test_every_step_and_warning_exists_in_both_languages():
+def test_every_step_and_warning_is_written_in_russian_and_translated_into_english():
     for name, situation in DATA["situations"].items():
-        for step in situation["steps"]:
-            assert step["text"]["ru"] and step["text"]["en"], name
+        english = ENGLISH["situations"][name]
+        for step, translated in zip(situation["steps"], english["steps"], strict=True):
+            assert step["text"] and translated["text"] != step["text"], name
             if "warning" in step:
-                assert step["warning"]["ru"] and step["warning"]["en"], name
+                assert step["warning"] and translated["warning"] != step["warning"], name
             assert set(step.get("platforms", PLATFORMS)) <= set(PLATFORMS), name
-        for warning in situation.get("warnings", []):
-            assert warning["ru"] and warning["en"], name
+        for warning, translated in zip(situation.get("warnings", []), english.get("warnings", []), strict=True):
+            assert warning and translated != warning, name
 
 
 def test_the_platforms_are_the_agreed_ids():
@@ -63,14 +64,14 @@ def test_every_checklist_renders_as_a_task_list_and_as_boxes(situation, lang):
 def test_russian_checklists_speak_russian_and_english_ones_english():
     ru, en = build_checklist("delete", lang="ru"), build_checklist("delete", lang="en")
     assert ru.title == "Удалить свою страницу" and en.title == "Delete your page"
-    assert ru.steps[-1].text == DATA["situations"]["delete"]["steps"][-1]["text"]["ru"]
-    assert en.steps[-1].text == DATA["situations"]["delete"]["steps"][-1]["text"]["en"]
+    assert ru.steps[-1].text == DATA["situations"]["delete"]["steps"][-1]["text"]
+    assert en.steps[-1].text == ENGLISH["situations"]["delete"]["steps"][-1]["text"]
 
 
 def test_a_platform_keeps_only_its_own_and_the_shared_steps():
-    steps = DATA["situations"]["delete"]["steps"]
+    steps = ENGLISH["situations"]["delete"]["steps"]
     for platform in PLATFORMS:
-        expected = [s["text"]["en"] for s in steps if platform in s.get("platforms", PLATFORMS)]
+        expected = [s["text"] for s in steps if platform in s.get("platforms", PLATFORMS)]
         checklist = build_checklist("delete", lang="en", platform=platform)
         assert [s.text for s in checklist.steps] == expected
         assert all(section.heading is None for section in checklist.sections)

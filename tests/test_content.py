@@ -7,20 +7,21 @@ read with BeautifulSoup, which Furo itself depends on.
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
 from datetime import date
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from docbuild import DOCS, LANGUAGES, Build
 
+from vkdocs.i18n import texts_in_every_language
+
 GUIDES = "ABCDE"
-DATA = json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
+# The procedures with each text in every language, {"ru": …, "en": …}, as the open dataset has them.
+DATA = texts_in_every_language("procedures.json")
 
 #: Developer pages (the Python API and the command line) are not read by someone
 #: who lost a page; every other page is a reader page.

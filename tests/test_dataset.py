@@ -151,9 +151,9 @@ def _mutations() -> dict[str, tuple]:
             edit(lambda d: d["situations"]["restore"]["title"].pop("en")),
             "'en' is a required property",
         ),
-        "a third language": (
-            edit(lambda d: d["triage"]["questions"]["path-whose"]["text"].update(fr="?")),
-            "Additional properties are not allowed ('fr' was unexpected)",
+        "a key that is no language code": (
+            edit(lambda d: d["triage"]["questions"]["path-whose"]["text"].update(French="?")),
+            "'French' does not match any of the regexes",
         ),
         "a version that is not semantic": (edit(lambda d: d.update(version="1.0")), "does not match"),
         "another license": (edit(lambda d: d["license"].update(id="MIT")), "'CC-BY-SA-4.0' was expected"),

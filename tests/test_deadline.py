@@ -25,7 +25,7 @@ from vkdocs.deadline import (
     state,
 )
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.messages import MESSAGES
+from vkdocs.messages import message, source_messages
 
 # The example every surface uses: deleted on 1 October 2026, read on 25 November 2026.
 DELETED = date(2026, 10, 1)
@@ -59,12 +59,12 @@ def test_the_exact_sentences_of_the_rule_in_both_languages():
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_every_answer_says_vks_dialog_counts(lang):
     for today in (TODAY, LAST, LAST + timedelta(days=1)):
-        assert describe(DELETED, today, lang).endswith(MESSAGES["deadline_trust_dialog"][lang])
+        assert describe(DELETED, today, lang).endswith(message("deadline_trust_dialog", lang))
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_before_the_last_day_it_says_do_not_wait(lang):
-    assert MESSAGES["deadline_dont_wait"][lang] in describe(DELETED, LAST - timedelta(days=1), lang)
+    assert message("deadline_dont_wait", lang) in describe(DELETED, LAST - timedelta(days=1), lang)
 
 
 @pytest.mark.parametrize(("lang", "phrase"), [("ru", "Сегодня последний день"), ("en", "Today is the last day")])
@@ -282,8 +282,8 @@ def test_errors_have_a_russian_message_too():
 
 def test_no_russian_message_puts_a_second_full_stop_after_a_date():
     # A Russian long date ends with "г.", which ends its sentence too.
-    for key, texts in MESSAGES.items():
-        filled = re.sub(r"\{(deleted|today|launch|last_day|date|value)\}", "28 апреля 2027 г.", texts["ru"])
+    for key, text in source_messages().items():
+        filled = re.sub(r"\{(deleted|today|launch|last_day|date|value)\}", "28 апреля 2027 г.", str(text))
         assert "г.." not in filled, key
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from html.parser import HTMLParser
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from babel.messages.pofile import read_po
 from docbuild import DOCS
 
 from vkdocs.deadline import describe, rule
-from vkdocs.messages import MESSAGES
+from vkdocs.i18n import catalog_file
 
 CATALOGS = DOCS / "locale" / "en" / "LC_MESSAGES"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -90,19 +88,12 @@ def test_no_english_catalog_says_until_next_to_a_restore_date():
 
 
 def test_no_english_message_or_checklist_data_says_until_next_to_a_restore_date():
-    data = json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
-
-    def english(value):
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                yield from ([inner] if key == "en" and isinstance(inner, str) else english(inner))
-        elif isinstance(value, list):
-            for inner in value:
-                yield from english(inner)
-
-    texts = [texts["en"] for texts in MESSAGES.values()] + list(english(data))
+    with catalog_file("en").open("rb") as handle:
+        strings = [m.string for m in read_po(handle) if m.id]
+    texts = [text for string in strings for text in (string if isinstance(string, tuple) else (string,))]
+    assert len(texts) > 200  # every message and every text of the data
     found = [f"{hit!r} in {text!r}" for text in texts for hit in untils(text)]
-    assert not found, "Say the last day instead of 'until <date>' (messages.py, procedures.json):\n" + "\n".join(found)
+    assert not found, "Say the last day instead of 'until <date>' (en/LC_MESSAGES/vkdocs.po):\n" + "\n".join(found)
 
 
 def english_translation(catalog: str, msgid_start: str) -> str:

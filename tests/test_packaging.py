@@ -1,5 +1,8 @@
 """The sdist and the wheel hold what they say: the package with all its data, and both licenses.
 
+The sdist holds the message catalogs as text (``.po``); the wheel holds them
+compiled (``.mo``, by setup.py's build step), as gettext reads them.
+
 They are built once, from a copy of the files git tracks (so nothing
 untracked or generated slips in), with ``python -m build --no-isolation``:
 the sdist first, then the wheel from the sdist, as an installer would. The
@@ -10,6 +13,8 @@ a git checkout (README "Packages").
 from __future__ import annotations
 
 import email.parser
+import gettext
+import io
 import shutil
 import subprocess
 import sys
@@ -82,16 +87,30 @@ def test_the_sdist_holds_the_package_readme_and_licenses_and_no_tests(dist):
     assert package == package_files()
     metadata = {name for name in names if name.startswith("src/vkdocs.egg-info/")}
     rest = names - {f"src/{name}" for name in package} - metadata
-    assert rest == {"PKG-INFO", "setup.cfg", "pyproject.toml", "README.md", "MANIFEST.in", *LICENSE_FILES}
+    assert rest == {"PKG-INFO", "setup.cfg", "setup.py", "pyproject.toml", "README.md", "MANIFEST.in", *LICENSE_FILES}
 
 
-def test_the_wheel_holds_every_file_of_the_package(dist):
+def compiled(name: str) -> str:
+    """A package file's name in the wheel: a catalog ``.po`` is shipped compiled, as ``.mo``."""
+    return name.removesuffix(".po") + ".mo" if name.startswith("vkdocs/locale/") and name.endswith(".po") else name
+
+
+def test_the_wheel_holds_every_file_of_the_package_with_its_catalogs_compiled(dist):
     with zipfile.ZipFile(dist["wheel"]) as archive:
         names = set(archive.namelist())
     info = f"vkdocs-{vkdocs.__version__}.dist-info/"
-    assert {name for name in names if not name.startswith(info)} == package_files()
+    assert {name for name in names if not name.startswith(info)} == {compiled(name) for name in package_files()}
+    assert {"vkdocs/locale/en/LC_MESSAGES/vkdocs.mo", "vkdocs/locale/ru/LC_MESSAGES/argparse.mo"} <= names
+    assert not [name for name in names if name.endswith(".po")]
     assert "vkdocs/py.typed" in names
     assert {f"{info}licenses/{name}" for name in LICENSE_FILES} <= names
+
+
+def test_the_wheels_compiled_catalog_translates_like_the_committed_one(dist):
+    with zipfile.ZipFile(dist["wheel"]) as archive:
+        catalog = gettext.GNUTranslations(io.BytesIO(archive.read("vkdocs/locale/en/LC_MESSAGES/vkdocs.mo")))
+    assert catalog.pgettext("warning", "Внимание") == "Warning"
+    assert catalog.npgettext("days", "{count} день", "{count} дня", 5) == "{count} days"
 
 
 def test_the_wheel_license_covers_code_and_data(dist):

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 from docbuild import DOCS, LANGUAGES, ROOT
-from vkdocs_print import CONTENTS_TITLES, INTRODUCTION_TITLES
 
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import RESTORE_WINDOW, format_days
@@ -256,7 +255,7 @@ def test_manual_outline_has_the_introduction_then_a_part_per_caption_with_its_pa
     expected = site_toctree(html_builds, language)
     found = outline(pdf(manual_file(language)))
     titles = [title for title, _ in found]
-    assert titles[0] == INTRODUCTION_TITLES[language], titles
+    assert titles[0] == message("manual_introduction", language), titles
     parts = found[1:]
     assert [words(title) for title, _ in parts] == [
         words(f"{ROMAN[n]} {caption}") for n, (caption, _) in enumerate(expected)
@@ -271,11 +270,11 @@ def test_manual_outline_has_the_introduction_then_a_part_per_caption_with_its_pa
 def test_manual_contents_page_is_titled_contents_and_lists_parts_and_numbered_chapters_in_order(html_builds, language):
     expected = site_toctree(html_builds, language)
     pages = layout_pages(pdf(manual_file(language)))
-    contents = next((page for page in pages[:4] if words(CONTENTS_TITLES[language]) in words(page)), None)
-    assert contents is not None, f"no page titled {CONTENTS_TITLES[language]!r} among the first four"
+    contents = next((page for page in pages[:4] if words(message("manual_contents", language)) in words(page)), None)
+    assert contents is not None, f"no page titled {message('manual_contents', language)!r} among the first four"
     text = words(contents)
     # Everything in order: the introduction, then each part and its numbered chapters.
-    entries = [INTRODUCTION_TITLES[language]]
+    entries = [message("manual_introduction", language)]
     chapter = 0
     for n, (caption, titles) in enumerate(expected):
         entries.append(f"{ROMAN[n]} {caption}")

@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from docbuild import LANGUAGES, ROOT
 
 from vkdocs.checklist import situation_page, situations
 from vkdocs.cli import main
+from vkdocs.i18n import read_source
 from vkdocs.triage import MAX_ANSWERS, AnswerError, Tree, load_tree, run_triage, tree_problems
 
 TREE = load_tree()
@@ -27,7 +27,7 @@ WALKS = TREE.walks()
 
 
 def raw_tree() -> dict:
-    return json.loads(files("vkdocs").joinpath("data/triage.json").read_text(encoding="utf-8"))
+    return read_source("triage.json")
 
 
 def walk_id(walk) -> str:
@@ -87,11 +87,8 @@ def _one_question_more() -> dict:
     """The real tree with one more question before the first: the deepest sections are five answers away."""
     data = raw_tree()
     data["questions"]["path-pre"] = {
-        "text": {"ru": "Начнём?", "en": "Shall we start?"},
-        "answers": [
-            {"text": {"ru": "Да", "en": "Yes"}, "next": data["start"]},
-            {"text": {"ru": "Нет", "en": "No"}, "read": "someone-else"},
-        ],
+        "text": "Начнём?",
+        "answers": [{"text": "Да", "next": data["start"]}, {"text": "Нет", "read": "someone-else"}],
     }
     data["start"] = "path-pre"
     return data
@@ -123,13 +120,13 @@ def _breaks() -> dict[str, tuple]:
             edit(lambda d: d["questions"][goal]["answers"][0].update(next="path-login")),
             "give either 'next' (a question) or 'read' (a section)",
         ),
-        "a missing English text": (
-            edit(lambda d: d["questions"][goal]["text"].pop("en")),
-            "question path-goal: give the text in exactly these languages: ru, en",
+        "a text in two languages (translations belong in the catalogs)": (
+            edit(lambda d: d["questions"][goal].update(text={"ru": "Что хотите сделать?", "en": "What do you want?"})),
+            "question path-goal: give the text as a string, in Russian",
         ),
         "an empty note": (
-            edit(lambda d: d["questions"][goal]["answers"][0]["note"].update(ru=" ")),
-            "question path-goal, answer 1, note: the ru text is empty",
+            edit(lambda d: d["questions"][goal]["answers"][0].update(note=" ")),
+            "question path-goal, answer 1, note: the text is empty",
         ),
         "a loop": (
             edit(_loop),

@@ -48,6 +48,8 @@ def prefill(language: str = "en", locale_dir: Path = LOCALE_DIR) -> int:
     (``#~``) entries; return how many messages changed."""
     changed = 0
     for path in catalog_paths(language, locale_dir):
+        if path.name == "sphinx.po":
+            continue  # the theme's words: English ids, every one to translate
         catalog = _read(path)
         touched = False
         for message in _messages(catalog):
@@ -67,7 +69,9 @@ def prefill(language: str = "en", locale_dir: Path = LOCALE_DIR) -> int:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else ""
     if command == "prefill":
-        print(f"Copied {prefill()} messages that need no translation.")
+        languages = sorted(path.name for path in LOCALE_DIR.iterdir() if (path / "LC_MESSAGES").is_dir())
+        copied = sum(prefill(language) for language in languages if language != "ru")
+        print(f"Copied {copied} messages that need no translation.")
         return 0
     print("usage: catalogs.py prefill (to check: sphinx-intl stat -d docs/locale -l en)", file=sys.stderr)
     return 2

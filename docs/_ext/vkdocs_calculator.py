@@ -46,7 +46,6 @@ import re
 from datetime import date
 from typing import Any
 
-from babel import Locale
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -65,7 +64,8 @@ from vkdocs.deadline import (
     rule,
 )
 from vkdocs.errors import ECHO_LIMIT
-from vkdocs.messages import MESSAGES, message
+from vkdocs.i18n import babel_locale
+from vkdocs.messages import message, template
 from vkdocs.sphinxext import json_for_script, paragraph, untranslatable
 
 SCRIPT = "deadline-calculator.js"
@@ -116,7 +116,7 @@ def _clean(text: str) -> str:
 def calculator_data(lang: str) -> dict[str, Any]:
     """Everything the script needs to compute and word the result in ``lang``."""
     check_language(lang)
-    locale = Locale.parse(lang)
+    locale = babel_locale(lang)
     pattern = _clean(locale.date_formats["long"].pattern)
     for match in _PATTERN_FIELDS.finditer(pattern):
         if match.group(1) and match.group(0) not in _SUPPORTED_FIELDS:
@@ -134,7 +134,7 @@ def calculator_data(lang: str) -> dict[str, Any]:
         "months": [_clean(locale.months["format"]["wide"][number]) for number in range(1, 13)],
         "days": [format_days(count, lang) for count in range(RESTORE_WINDOW.days + 1)],
         "sentences": {state: list(keys) for state, keys in SENTENCES.items()},
-        "messages": {key: MESSAGES[key][lang] for key in MESSAGE_KEYS},  # placeholders intact: {name}, {name!r}
+        "messages": {key: template(key, lang) for key in MESSAGE_KEYS},  # placeholders intact: {name}, {name!r}
     }
 
 

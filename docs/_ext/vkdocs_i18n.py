@@ -4,12 +4,15 @@
   language=…`` is applied after ``conf.py`` runs, so they cannot live there):
   the build date through Babel (for the handouts).
 * ``build-finished``: the search page's Russian messages (``translations.js``).
-* ``html-page-context``: the language switcher's link to the same page in the
-  other language (``ru/`` and ``en/`` side by side locally, and Read the Docs'
-  ``/<lang>/<version>/`` layout there).
+* ``html-page-context``: the language switcher's links to the same page in
+  every other language, each named in its own (``ru/`` and ``en/`` side by
+  side locally, and Read the Docs' ``/<lang>/<version>/`` layout there).
 * A transform that warns about every message left untranslated in a
   translated build, so ``-W`` turns a missing translation into a failure;
-  the page catalogs hold page text only (not the templates' strings).
+  ``builder-inited`` does the same for the package's ``vkdocs`` catalog (the
+  words of labels, checklists, the question path). Each warning names the
+  ``.po`` file and says whether its entry is ``fuzzy`` or ``missing``.
+  The page catalogs hold page text only (not the templates' strings).
 * English HTML: Russian words (interface labels in «», terms) are marked
   ``lang="ru"``, so screen readers pronounce them as Russian.
 * Search: the "last reviewed" line under a how-to page's title is not page
@@ -23,9 +26,12 @@ import json
 import os
 import re
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import sphinx
+from babel.core import get_global
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from docutils import nodes
 from sphinx import addnodes
@@ -34,26 +40,22 @@ from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
 from vkdocs.deadline import format_long_date
+from vkdocs.extract import catalog_problems
+from vkdocs.i18n import SOURCE_LANGUAGE, catalog_file, language_name, languages
+from vkdocs.messages import message
 
 logger = logging.getLogger(__name__)
 
-SOURCE_LANGUAGE = "ru"
-LANGUAGES = ("ru", "en")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 #: A Russian run in English text: a quoted label with Cyrillic in it, or a
 #: run of Cyrillic words.
 RUSSIAN_RUN = re.compile(r"«[^«»]*[\u0400-\u04FF][^«»]*»|[\u0400-\u04FF]+(?:[\s\-‑–]+[\u0400-\u04FF]+)*")
 #: Classes of elements that are not page text, for the search index.
 NOT_PAGE_TEXT = {"vk-pagemeta"}
-
-SWITCH_LABELS = {
-    # language of the page -> (label of the link, aria label of the nav)
-    "ru": ("English", "Язык"),
-    "en": ("Русский", "Language"),
-}
 
 
 def write_js_catalog(app: Sphinx, exception: Exception | None) -> None:
@@ -67,26 +69,36 @@ def write_js_catalog(app: Sphinx, exception: Exception | None) -> None:
     """
     if exception is not None or app.builder.format != "html":
         return
-    po = Path(app.srcdir, "locale", app.config.language, "LC_MESSAGES", "sphinx.po")
-    target = Path(app.outdir, "_static", "translations.js")
-    builtin = Path(sphinx.__file__).parent / "locale" / app.config.language / "LC_MESSAGES" / "sphinx.js"
-    if not (po.is_file() and builtin.is_file()):
+    language = app.config.language
+    found = [Path(app.srcdir, folder, language, "LC_MESSAGES", "sphinx.po") for folder in app.config.locale_dirs]
+    po = next((path for path in found if path.is_file()), None)
+    if po is None:
         return
+    target = Path(app.outdir, "_static", "translations.js")
+    builtin = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
     with po.open("rb") as source:
         catalog = read_po(source)
-    text = builtin.read_text(encoding="utf-8")
-    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    for message in catalog:
-        if message.id and message.string:
-            key = message.id[0] if isinstance(message.id, tuple) else message.id
-            data["messages"][key] = list(message.string) if isinstance(message.string, tuple) else message.string
+    if builtin.is_file():
+        text = builtin.read_text(encoding="utf-8")
+        data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    else:  # a language Sphinx has no catalog for: ours alone
+        data = {"messages": {}, "plural_expr": "(n != 1)", "locale": language}
+    for entry in catalog:
+        if entry.id and entry.string:
+            key = entry.id[0] if isinstance(entry.id, tuple) else entry.id
+            data["messages"][key] = list(entry.string) if isinstance(entry.string, tuple) else entry.string
     target.write_text(
         f"Documentation.addTranslations({json.dumps(data, ensure_ascii=False, indent=1)});\n", encoding="utf-8"
     )
 
 
-def other_language(language: str) -> str:
-    return "en" if language == SOURCE_LANGUAGE else SOURCE_LANGUAGE
+def other_languages(language: str) -> list[str]:
+    """The languages the switcher offers on ``language``'s pages: every other one, Russian first.
+
+    >>> other_languages("ru"), other_languages("en")
+    (['en'], ['ru'])
+    """
+    return [other for other in languages() if other != language]
 
 
 def build_date(language: str) -> str:
@@ -98,15 +110,19 @@ def build_date(language: str) -> str:
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
     language = config.language
-    if language not in LANGUAGES:
-        raise ValueError(f"vkdocs is built in {LANGUAGES}, not {language!r}")
+    if language not in languages():
+        raise ValueError(
+            f"vkdocs is built in {', '.join(languages())}, not {language!r}: "
+            f"a language needs its catalogs (CONTRIBUTING.md, 'Adding a language')"
+        )
     # The handouts print it; the pages show their own review date, not the build's.
     config.today = build_date(language)
+    config.author = message("site_authors", language)
+    config.copyright = message("site_copyright", language)
 
 
-def lang_switch_root(language: str) -> str:
-    """Path from a build's root to the other language's root."""
-    other = other_language(language)
+def lang_switch_root(other: str) -> str:
+    """Path from a build's root to the root of the language ``other``."""
     if os.environ.get("READTHEDOCS") == "True":
         version = os.environ.get("READTHEDOCS_VERSION", "latest")
         return f"../../{other}/{version}/"
@@ -116,19 +132,68 @@ def lang_switch_root(language: str) -> str:
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     language = app.config.language
     depth = pagename.count("/")
-    label, aria = SWITCH_LABELS[language]
     # For templates: is this text Russian on a page that is not (genindex.html)?
-    context["vk_is_russian"] = lambda text: language != SOURCE_LANGUAGE and bool(CYRILLIC.search(str(text)))
+    context["vk_is_russian"] = lambda text: marks_russian(language) and bool(CYRILLIC.search(str(text)))
+    # The same page in every other language, each named in its own language.
     context["vk_lang_switch"] = {
-        "lang": other_language(language),
-        "url": "../" * depth + lang_switch_root(language) + pagename + ".html",
-        "label": label,
-        "aria": aria,
+        "aria": message("switch_language", language),
+        "links": [
+            {
+                "lang": other,
+                "url": "../" * depth + lang_switch_root(other) + pagename + ".html",
+                "label": language_name(other),
+            }
+            for other in other_languages(language)
+        ],
     }
 
 
+def shown_path(path: Path) -> str:
+    """``path`` as a message shows it: relative to the working directory when it is under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@cache
+def _read_catalog(path: Path, mtime: float) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def writes_cyrillic(language: str) -> bool:
+    """Whether ``language`` is written in Cyrillic (CLDR's likely script): then Cyrillic on its pages is no sign
+    of a text left in Russian.
+
+    >>> writes_cyrillic("uk"), writes_cyrillic("en")
+    (True, False)
+    """
+    likely = get_global("likely_subtags").get(language.split("_")[0], "")
+    return "_Cyrl" in likely
+
+
+def in_catalog(path: Path | None, msgid: str) -> bool:
+    return path is not None and path.is_file() and _read_catalog(path, path.stat().st_mtime).get(msgid) is not None
+
+
+def entry_state(path: Path | None, msgid: str, context: str | None = None) -> str:
+    """How ``path``'s catalog holds ``msgid``: ``"fuzzy"`` (there, but not used) or ``"missing"`` (absent or empty)."""
+    if path is None or not path.is_file():
+        return "missing"
+    entry = _read_catalog(path, path.stat().st_mtime).get(msgid, context=context)
+    return "fuzzy" if entry is not None and entry.fuzzy else "missing"
+
+
+WHAT_TO_DO = {
+    "fuzzy": "check the translation, then remove its '#, fuzzy' line",
+    "missing": "translate it (after make translations, if the catalog lacks it)",
+}
+
+
 class ReportUntranslated(SphinxTransform):
-    """Warn for every message that the catalogs leave untranslated."""
+    """Warn for every message that the catalogs leave untranslated, naming the ``.po`` file and why:
+    its entry is ``fuzzy`` (Sphinx does not use fuzzy entries) or ``missing``."""
 
     default_priority = 30  # after sphinx.transforms.i18n.Locale (20)
 
@@ -139,21 +204,69 @@ class ReportUntranslated(SphinxTransform):
 
         if issubclass(self.env._builder_cls, MessageCatalogBuilder):
             return
+        catalog = None
         for node, text in extract_messages(self.document):
             if isinstance(node, addnodes.toctree):
                 # The Locale transform replaces a caption in place, unmarked.
                 untranslated = bool(CYRILLIC.search(node.get("caption") or ""))
             else:
                 untranslated = not node.get("translated") and bool(CYRILLIC.search(text))
-            if untranslated:
-                logger.warning(
-                    "untranslated message (add it to docs/locale/%s): %s",
-                    self.config.language,
-                    text[:120],
-                    location=node,
-                    type="vkdocs",
-                    subtype="untranslated",
-                )
+            if not untranslated:
+                continue
+            catalog = catalog or self._catalog()
+            if writes_cyrillic(self.config.language) and not in_catalog(catalog, text):
+                continue  # Cyrillic of the language itself (Sphinx's own words, say), not Russian left over
+            kind = entry_state(catalog, text)
+            logger.warning(
+                "%s: %s entry, %s: %s",
+                shown_path(catalog) if catalog else f"no catalog for {self.env.docname} in {self.config.language}",
+                kind,
+                WHAT_TO_DO[kind],
+                text[:120],
+                location=node,
+                type="vkdocs",
+                subtype="untranslated",
+            )
+
+    def _catalog(self) -> Path | None:
+        """The page's ``.po`` file in the build's language (the first of ``locale_dirs`` that has it)."""
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        paths = [
+            Path(self.env.srcdir, folder, self.config.language, "LC_MESSAGES", f"{domain}.po")
+            for folder in self.config.locale_dirs
+        ]
+        return next((path for path in paths if path.is_file()), paths[0] if paths else None)
+
+
+def check_package_catalog(app: Sphinx) -> None:
+    """The words the extensions and the package add (labels, checklists, the question path) come from the
+    ``vkdocs`` catalog: warn for each of its entries that is missing or fuzzy in the build's language."""
+    language = app.config.language
+    if language == SOURCE_LANGUAGE:
+        return
+    path = catalog_file(language)
+    where = shown_path(path) if path is not None else f"no vkdocs catalog for {language}"
+    for kind, context, msgid in catalog_problems(language):
+        logger.warning(
+            "%s: %s entry, %s: %s%s",
+            where,
+            kind,
+            WHAT_TO_DO[kind],
+            f"[{context}] " if context else "",
+            msgid[:120],
+            type="vkdocs",
+            subtype="untranslated",
+        )
+
+
+def marks_russian(language: str) -> bool:
+    """Whether Russian runs on ``language``'s pages are marked ``lang="ru"``: in a translation written in
+    another script; in a Cyrillic one (Ukrainian, say) Russian cannot be told from the page's own words.
+
+    >>> marks_russian("en"), marks_russian("ru"), marks_russian("uk")
+    (True, False, False)
+    """
+    return language != SOURCE_LANGUAGE and not writes_cyrillic(language)
 
 
 def mark_russian(text: str) -> list[nodes.Node]:
@@ -188,7 +301,7 @@ class MarkRussianInEnglish(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs) -> None:
-        if self.config.language == SOURCE_LANGUAGE or self.env._builder_cls.format != "html":
+        if not marks_russian(self.config.language) or self.env._builder_cls.format != "html":
             return
         mark_russian_in(self.document)
 
@@ -201,7 +314,7 @@ class MarkRussianInResolvedReferences(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        if self.config.language != SOURCE_LANGUAGE:
+        if marks_russian(self.config.language):
             mark_russian_in(self.document)
 
 
@@ -251,6 +364,7 @@ def setup(app: Sphinx) -> dict:
     # After the extensions that add those elements on doctree-read.
     app.connect("doctree-read", skip_in_search, priority=900)
     app.add_transform(ReportUntranslated)
+    app.connect("builder-inited", check_package_catalog)
     app.add_transform(MarkRussianInEnglish)
     app.add_post_transform(MarkRussianInResolvedReferences)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -50,18 +50,19 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from vkdocs.deadline import format_long_date
+from vkdocs.messages import message
 
 logger = logging.getLogger(__name__)
 
 GUIDES = ("A", "B", "C", "D", "E")
 
-#: Directive name -> (admonition style, title per language).
+#: Directive name -> (admonition style, the message that titles it, in ``vkdocs.messages``).
 LABELS = {
-    "vk-says": ("tip", {"ru": "Так показывает VK", "en": "What VK itself shows"}),
-    "vk-claim": ("caution", {"ru": "Утверждение источника, не проверено", "en": "A source guide's claim, unverified"}),
-    "vk-harmful": ("danger", {"ru": "Вредный способ: не делайте так", "en": "Harmful method: do not do this"}),
-    "vk-myth": ("note", {"ru": "Миф: это не работает", "en": "Myth: this does not work"}),
-    "vk-fraud": ("danger", {"ru": "Осторожно: мошенничество", "en": "Beware: fraud"}),
+    "vk-says": ("tip", "label_says"),
+    "vk-claim": ("caution", "label_claim"),
+    "vk-harmful": ("danger", "label_harmful"),
+    "vk-myth": ("note", "label_myth"),
+    "vk-fraud": ("danger", "label_fraud"),
 }
 
 #: Labels that always come from a guide, so their boxes must name it.
@@ -70,14 +71,6 @@ NEEDS_SOURCE = ("vk-claim", "vk-harmful", "vk-myth")
 #: Where the sources page explains the date under a how-to page's title, and unconfirmed labels.
 DATE_TARGET = "sources-date"
 UNCONFIRMED_TARGET = "sources-unconfirmed"
-
-TEXTS = {
-    "source": {"ru": "Источник: руководство {}", "en": "Source: guide {}"},
-    "sources": {"ru": "Источники: руководства {}", "en": "Sources: guides {}"},
-    "checked": {"ru": "Сверено с руководствами: {}", "en": "Checked against the guides: {}"},
-    "date_meaning": {"ru": "что значит эта дата", "en": "what this date means"},
-    "unconfirmed": {"ru": "название не подтверждено", "en": "label not confirmed"},
-}
 
 
 def _guides(value: str) -> list[str]:
@@ -89,8 +82,8 @@ def _guides(value: str) -> list[str]:
 
 
 def _sources_text(guides: list[str], language: str) -> str:
-    key = "source" if len(guides) == 1 else "sources"
-    return TEXTS[key][language].format(", ".join(guides))
+    key = "label_source" if len(guides) == 1 else "label_sources"
+    return message(key, language, guides=", ".join(guides))
 
 
 def _ref(target: str, text: str) -> addnodes.pending_xref:
@@ -106,11 +99,11 @@ class LabelDirective(SphinxDirective):
     option_spec = {"source": directives.unchanged, "class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
-        style, titles = LABELS[self.name]
+        style, title_key = LABELS[self.name]
         language = self.config.language
         admonition = nodes.admonition(classes=[style, self.name, "vk-label", *self.options.get("class", [])])
         self.set_source_info(admonition)
-        title = titles[language]
+        title = message(title_key, language)
         if "source" in self.options:
             try:
                 title += " · " + _sources_text(_guides(self.options["source"]), language)
@@ -140,7 +133,7 @@ class UnconfirmedRole(SphinxRole):
         quoted = f"«{label}»"
         span += nodes.inline(quoted, quoted, classes=["vk-unconfirmed__label"])
         span += nodes.Text(f" ({gloss.strip()}; " if gloss else " (")
-        mark = _ref(UNCONFIRMED_TARGET, TEXTS["unconfirmed"][language])
+        mark = _ref(UNCONFIRMED_TARGET, message("label_unconfirmed", language))
         mark["classes"] = ["vk-unconfirmed__mark"]
         span += mark
         span += nodes.Text(")")
@@ -163,9 +156,9 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
         logger.warning("bad page front matter: %s", error, location=docname)
         return
     paragraph = nodes.paragraph(classes=["vk-pagemeta"], translatable=False)
-    text = TEXTS["checked"][language].format(format_long_date(checked, language))
+    text = message("page_checked", language, date=format_long_date(checked, language))
     paragraph += nodes.Text(f"{text} · {_sources_text(guides, language)} (")
-    paragraph += _ref(DATE_TARGET, TEXTS["date_meaning"][language])
+    paragraph += _ref(DATE_TARGET, message("page_date_meaning", language))
     paragraph += nodes.Text(")")
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:

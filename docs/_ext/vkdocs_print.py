@@ -46,6 +46,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.latex.util import ExtBabel
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -54,23 +55,17 @@ from sphinx.writers.latex import LaTeXTranslator
 
 from vkdocs.checklist import situations
 from vkdocs.latex import HANDOUT_ELEMENTS, LATEX_ELEMENTS, PREAMBLE, handout_document, manual_file
+from vkdocs.messages import message
 
 logger = logging.getLogger(__name__)
 
-#: The manual's title per language (the start page's heading).
-MANUAL_TITLES = {
-    "ru": "Страница ВКонтакте: удалить, восстановить, скрыть, вернуть доступ",
-    "en": "Your VK page: delete, restore, hide, get access back",
-}
+#: The manual's title: empty, so Sphinx takes the start page's heading, translated like the rest of the page.
+MANUAL_TITLE = ""
 
-#: The title of the manual's front matter: the start page's introduction and sections.
-INTRODUCTION_TITLES = {"ru": "Введение", "en": "Introduction"}
-
-#: The title of the manual's contents page (LaTeX's \contentsname; polyglossia's
-#: Russian for a book is «Оглавление»).
-CONTENTS_TITLES = {"ru": "Содержание", "en": "Contents"}
-#: polyglossia's names of the languages.
-LANGUAGE_NAMES = {"ru": "russian", "en": "english"}
+# The titles of the manual's front matter (the start page's introduction and
+# sections) and of its contents page (LaTeX's \contentsname, which polyglossia
+# would call «Оглавление» in Russian) are the messages manual_introduction and
+# manual_contents; polyglossia's name of the language is Sphinx's (ExtBabel).
 
 #: The manual's structure (see ManualStructure): front matter numbered i, ii, …
 #: with unnumbered chapters; a part opens a page; chapters run on under a
@@ -150,11 +145,9 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
             config.latex_documents.append(handout_document(situation, language, author))
         config.latex_elements = {**HANDOUT_ELEMENTS, **config.latex_elements}
     else:
-        config.latex_documents = [
-            (config.root_doc, _tex(manual_file(language)), MANUAL_TITLES[language], author, "manual")
-        ]
+        config.latex_documents = [(config.root_doc, _tex(manual_file(language)), MANUAL_TITLE, author, "manual")]
         # As Sphinx sets \contentsname (from a toctree caption, which the manual has none of now).
-        name, title = LANGUAGE_NAMES[language], CONTENTS_TITLES[language]
+        name, title = ExtBabel(language, use_polyglossia=True).language, message("manual_contents", language)
         contents = rf"\addto\captions{name}{{\renewcommand{{\contentsname}}{{{title}}}}}"
         config.latex_elements = {**MANUAL_ELEMENTS, "contentsname": contents, **config.latex_elements}
         # The start page's sections become parts (ManualStructure), its pages chapters.
@@ -223,7 +216,7 @@ class ManualStructure(SphinxTransform):
         title = root[0] if isinstance(root[0], nodes.title) else None
         body = [child for child in root.children if child is not title]
         front = nodes.section(ids=["vk-front-matter"], classes=["vk-front-matter"])
-        front += nodes.title("", INTRODUCTION_TITLES[self.config.language])
+        front += nodes.title("", message("manual_introduction", self.config.language))
         front.extend(body)
         root.children = [title] if title is not None else []
         root += front

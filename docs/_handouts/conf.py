@@ -3,8 +3,8 @@
 The main configuration (``docs/conf.py``) with three changes: the LaTeX
 documents are the handouts, one per situation of
 :func:`vkdocs.checklist.situations` (``_ext/vkdocs_print.py``); every page
-here is one situation's ``{vk-handout}`` and nothing else, so there is no
-text to translate; and there are no catalogs to read.
+here is one situation's ``{vk-handout}`` and nothing else, whose words come
+from the package's catalogs, so there is no page text to translate.
 
 Build: ``python -m sphinx -M latexpdf docs/_handouts OUT -D language=en``.
 """
@@ -20,7 +20,8 @@ vkdocs_print = "handouts"
 # Every page is a handout, read on its own: none is in a toctree.
 root_doc = "delete"
 exclude_patterns = ["_build"]
-locale_dirs = []
+# The main project's locale folder, for Sphinx's own words (an admonition's
+# "Warning") in languages Sphinx does not ship; the pages' catalogs are not used here.
 # Print only: the web's static files and templates are not needed here.
 html_static_path = []
 templates_path = []

@@ -10,11 +10,12 @@ package. The design, step by step:
 * The catalog is a plain ``.po`` file, so a translator edits it like any other
   (its msgids are argparse's own strings, from Python 3.10 to 3.13; a test
   checks that the running Python's argparse has no text missing from it).
-* Nothing compiled is committed: :func:`translations` reads the ``.po`` with
-  Babel (already a dependency), compiles it to ``.mo`` in memory and hands it
-  to ``gettext.GNUTranslations``, once per process and only when the
-  command speaks Russian. English needs no catalog: argparse's texts are
-  English.
+* It is found and loaded like the ``vkdocs`` catalogs (:func:`vkdocs.i18n.translations`):
+  compiled to ``.mo`` in a wheel, compiled in memory from the ``.po`` in a
+  source tree, once per process and only when the command speaks that
+  language. English needs no catalog: argparse's texts are English. Another
+  language adds its own ``argparse.po`` beside its ``vkdocs.po``; without one,
+  argparse's words stay English.
 * ``speaking(lang)``, a context manager, points ``argparse._`` and ``argparse.ngettext`` at those
   translations for the duration of a ``with`` block, then puts argparse's own
   functions back. Nothing global is left changed, and ``gettext``'s global
@@ -33,16 +34,11 @@ usage: vkdocs [-h]
 from __future__ import annotations
 
 import argparse
-import gettext
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
-from importlib.resources import files
 from typing import Protocol
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from vkdocs import i18n
 
 
 class Translations(Protocol):
@@ -62,12 +58,8 @@ def catalog_path(lang: str) -> str:
     return f"locale/{lang}/LC_MESSAGES/{DOMAIN}.po"
 
 
-@cache
 def translations(lang: str) -> Translations:
-    """argparse's texts in ``lang``: its catalog compiled in memory, or no translation for English.
-
-    A language without a catalog gets ``gettext.NullTranslations``
-    (argparse's English); it raises nothing.
+    """argparse's texts in ``lang``: its catalog, or no translation (argparse's English) when it has none.
 
     >>> from vkdocs.argparse_locale import translations
     >>> translations("ru").gettext("options")
@@ -75,15 +67,7 @@ def translations(lang: str) -> Translations:
     >>> translations("en").gettext("options")
     'options'
     """
-    source = files("vkdocs").joinpath(catalog_path(lang))
-    if not source.is_file():
-        return gettext.NullTranslations()
-    with source.open("rb") as handle:
-        catalog = read_po(handle, locale=lang, domain=DOMAIN, abort_invalid=True)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return i18n.translations(lang, DOMAIN)
 
 
 @contextmanager

@@ -1,8 +1,9 @@
-"""Checklists for each situation, in Russian and English, built from one data file.
+"""Checklists for each situation, in every language, built from one data file.
 
-The procedures live in ``data/procedures.json`` (both languages side by
-side); this module only selects and renders them, so the pages, the command
-line and the printed handouts show the same steps.
+The procedures live in ``data/procedures.json``, written in Russian and
+translated in the ``vkdocs`` catalogs (:mod:`vkdocs.i18n`); this module only
+selects and renders them, so the pages, the command line and the printed
+handouts show the same steps.
 
 >>> checklist = build_checklist("remove-app", lang="en")
 >>> print(checklist.title)
@@ -13,17 +14,15 @@ Remove only the VK app
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from itertools import groupby
 from typing import Any
 
 from vkdocs.deadline import DateLike, check_language, describe
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.messages import LANGUAGES, message
+from vkdocs.i18n import languages, localized
+from vkdocs.messages import message
 
 PLATFORMS = ("computer", "phone-browser", "app")
 
@@ -31,9 +30,9 @@ PLATFORMS = ("computer", "phone-browser", "app")
 Record = dict[str, Any]
 
 
-@cache
-def _data() -> Record:
-    data: Record = json.loads(files("vkdocs").joinpath("data/procedures.json").read_text(encoding="utf-8"))
+def _data(lang: str) -> Record:
+    """The procedures with their texts in ``lang`` (the data's ids and sources are the same in every language)."""
+    data: Record = localized("procedures.json", lang)
     return data
 
 
@@ -141,23 +140,24 @@ _TEXT = _Style("{}", lambda h: [f"{h}:"], "☐ {}", "  ⚠ {}: {}", "⚠ {}: {}"
 
 
 def situations() -> dict[str, dict[str, str]]:
-    """Every situation id with its title in both languages. Raises nothing.
+    """Every situation id with its title in every language. Raises nothing.
 
     >>> situations()["restore"]
     {'ru': 'Восстановить удалённую страницу', 'en': 'Restore a deleted page'}
     >>> list(situations())
     ['delete', 'restore', 'close-profile', 'hide', 'remove-app', 'blocked', 'lost-login', 'hacked', 'someone-else']
     """
-    return {key: dict(value["title"]) for key, value in _data()["situations"].items()}
+    every = {lang: _data(lang)["situations"] for lang in languages()}
+    return {key: {lang: every[lang][key]["title"] for lang in every} for key in _data(languages()[0])["situations"]}
 
 
 def platforms() -> dict[str, dict[str, str]]:
-    """Every platform id with its label in both languages. Raises nothing.
+    """Every platform id with its label in every language. Raises nothing.
 
     >>> platforms()["phone-browser"]["en"]
     'In a phone browser (m.vk.com)'
     """
-    return {key: dict(value) for key, value in _data()["platforms"].items()}
+    return {key: {lang: _data(lang)["platforms"][key] for lang in languages()} for key in PLATFORMS}
 
 
 def situation_page(situation: str) -> str:
@@ -180,7 +180,7 @@ def _check_text(value: object, name: str) -> None:
 
 def _situation(situation: str) -> Record:
     _check_text(situation, "situation")
-    known: dict[str, Record] = _data()["situations"]
+    known: dict[str, Record] = _data(languages()[0])["situations"]
     if situation not in known:
         raise InputError("unknown_situation", value=situation, choices=", ".join(known))
     return known[situation]
@@ -201,7 +201,7 @@ def _sections(steps: list[Record], lang: str, platform: str | None) -> tuple[Sec
 
     def step(record: Record) -> Step:
         warning = record.get("warning")
-        return Step(record["text"][lang], warning[lang] if warning else None)
+        return Step(record["text"], warning)
 
     if platform is not None:
         chosen = [step(r) for r in steps if platform in r.get("platforms", PLATFORMS)]
@@ -261,8 +261,9 @@ def build_checklist(
     ...
     vkdocs.errors.InputTypeError: situation: expected a string (str), got list ['restore'].
     """
-    record = _situation(situation)
+    _situation(situation)
     check_language(lang)
+    record = _data(lang)["situations"][situation]
     _check_platform(platform)
     note = None
     if deleted_on is not None:
@@ -274,12 +275,12 @@ def build_checklist(
     return Checklist(
         situation=situation,
         lang=lang,
-        title=record["title"][lang],
+        title=record["title"],
         sections=_sections(record["steps"], lang, platform),
-        warnings=tuple(w[lang] for w in record.get("warnings", ())),
+        warnings=tuple(record.get("warnings", ())),
         note=note,
         platform=platform,
     )
 
 
-__all__ = ["Checklist", "Section", "Step", "build_checklist", "platforms", "situation_page", "situations", "LANGUAGES"]
+__all__ = ["Checklist", "Section", "Step", "build_checklist", "platforms", "situation_page", "situations"]

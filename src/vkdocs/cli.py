@@ -41,55 +41,18 @@ from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import check_language, describe
 from vkdocs.errors import ECHO_LIMIT, InputError, InputTypeError, echo
 from vkdocs.handout import HandoutError, add_handout_parser, run_handout
-from vkdocs.messages import LANGUAGES, message
+from vkdocs.i18n import FALLBACK_LANGUAGE, languages
+from vkdocs.messages import message, or_list
 from vkdocs.triage import add_triage_parser, run_triage
 
 FORMATS = ("text", "markdown")
 
-HELP = {
-    "ru": {
-        "description": "Последний день, чтобы восстановить страницу ВКонтакте, и чек-листы.",
-        "command": "КОМАНДА",
-        "deadline": "последний день, чтобы восстановить удалённую страницу",
-        "date": "дата удаления: ДД.ММ.ГГГГ или ГГГГ-ММ-ДД",
-        "date_metavar": "ДАТА",
-        "today": "сегодняшняя дата (по умолчанию — дата на этом компьютере)",
-        "lang": "язык: ru или en (по умолчанию из LC_ALL/LANG)",
-        "lang_metavar": "ЯЗЫК",
-        "checklist": "чек-лист для ситуации",
-        "situation": "ситуация (список: vkdocs situations)",
-        "situation_metavar": "СИТУАЦИЯ",
-        "platform": "computer, phone-browser или app",
-        "platform_metavar": "ПЛАТФОРМА",
-        "format": "text или markdown",
-        "format_metavar": "ФОРМАТ",
-        "situations": "список ситуаций",
-        "version": "показать версию vkdocs и выйти",
-    },
-    "en": {
-        "description": "The last day to restore a VKontakte page, and checklists.",
-        "command": "COMMAND",
-        "deadline": "the last day to restore a deleted page",
-        "date": "date of deletion: DD.MM.YYYY or YYYY-MM-DD",
-        "date_metavar": "DATE",
-        "today": "today's date (default: this computer's date)",
-        "lang": "language: ru or en (default from LC_ALL/LANG)",
-        "lang_metavar": "LANG",
-        "checklist": "the checklist for a situation",
-        "situation": "the situation (list: vkdocs situations)",
-        "situation_metavar": "SITUATION",
-        "platform": "computer, phone-browser or app",
-        "platform_metavar": "PLATFORM",
-        "format": "text or markdown",
-        "format_metavar": "FORMAT",
-        "situations": "list the situations",
-        "version": "show vkdocs's version and exit",
-    },
-}
-
 
 def default_language(environ: dict[str, str] | None = None) -> str:
-    """Russian when ``LC_ALL`` (or else ``LANG``) starts with ``ru``, English otherwise. Raises nothing.
+    """The language ``LC_ALL`` (or else ``LANG``) names, if vkdocs speaks it; English otherwise. Raises nothing.
+
+    A setting names a language by its code, alone or with a region:
+    ``ru_RU.UTF-8`` is Russian.
 
     >>> default_language({"LANG": "ru_RU.UTF-8"})
     'ru'
@@ -99,8 +62,12 @@ def default_language(environ: dict[str, str] | None = None) -> str:
     'en'
     """
     settings: Mapping[str, str] = os.environ if environ is None else environ
-    setting = settings.get("LC_ALL") or settings.get("LANG") or ""
-    return "ru" if setting.lower().startswith("ru") else "en"
+    setting = (settings.get("LC_ALL") or settings.get("LANG") or "").split(".")[0].split("@")[0].lower()
+    spoken = {lang.lower(): lang for lang in languages()}
+    for candidate in (setting, setting.split("_")[0]):
+        if candidate in spoken:
+            return spoken[candidate]
+    return FALLBACK_LANGUAGE
 
 
 def package_version() -> str:
@@ -148,29 +115,33 @@ class _Version(argparse.Action):
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
-    texts = HELP[lang]
-    parser = _Parser(prog="vkdocs", description=texts["description"])
-    parser.add_argument("--version", action=_Version, help=texts["version"])
-    commands = parser.add_subparsers(dest="command", required=True, metavar=texts["command"])
+    def text(key: str, **params: object) -> str:
+        return message(f"cli_{key}", lang, **params)
+
+    parser = _Parser(prog="vkdocs", description=text("description"))
+    parser.add_argument("--version", action=_Version, help=text("version"))
+    commands = parser.add_subparsers(dest="command", required=True, metavar=text("command"))
 
     def lang_option(command: argparse.ArgumentParser) -> None:
-        command.add_argument("--lang", metavar=texts["lang_metavar"], help=texts["lang"])
+        command.add_argument(
+            "--lang", metavar=text("lang_metavar"), help=text("lang", choices=or_list(languages(), lang))
+        )
 
-    deadline = commands.add_parser("deadline", help=texts["deadline"], description=texts["deadline"])
-    deadline.add_argument("date", metavar=texts["date_metavar"], help=texts["date"])
-    deadline.add_argument("--today", metavar=texts["date_metavar"], help=texts["today"])
+    deadline = commands.add_parser("deadline", help=text("deadline"), description=text("deadline"))
+    deadline.add_argument("date", metavar=text("date_metavar"), help=text("date"))
+    deadline.add_argument("--today", metavar=text("date_metavar"), help=text("today"))
     lang_option(deadline)
 
-    checklist = commands.add_parser("checklist", help=texts["checklist"], description=texts["checklist"])
-    checklist.add_argument("situation", metavar=texts["situation_metavar"], help=texts["situation"])
-    checklist.add_argument("--platform", metavar=texts["platform_metavar"], help=texts["platform"])
+    checklist = commands.add_parser("checklist", help=text("checklist"), description=text("checklist"))
+    checklist.add_argument("situation", metavar=text("situation_metavar"), help=text("situation"))
+    checklist.add_argument("--platform", metavar=text("platform_metavar"), help=text("platform"))
     lang_option(checklist)
-    checklist.add_argument("--format", default="text", metavar=texts["format_metavar"], help=texts["format"])
+    checklist.add_argument("--format", default="text", metavar=text("format_metavar"), help=text("format"))
 
-    listing = commands.add_parser("situations", help=texts["situations"], description=texts["situations"])
+    listing = commands.add_parser("situations", help=text("situations"), description=text("situations"))
     lang_option(listing)
     add_triage_parser(commands, lang)
-    add_handout_parser(commands, texts, lang)
+    add_handout_parser(commands, lang)
     return parser
 
 
@@ -197,7 +168,7 @@ def _language(argv: Sequence[str]) -> str:
             value: str | None = arg.split("=", 1)[1]
         else:
             value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None
-        if value in LANGUAGES:
+        if value in languages():
             lang = value
     return lang
 

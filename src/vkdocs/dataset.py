@@ -28,12 +28,12 @@ from __future__ import annotations
 import json
 import sys
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from vkdocs.deadline import RESTORE_WINDOW
-from vkdocs.messages import LANGUAGES
+from vkdocs.i18n import in_every_language, languages, texts_in_every_language
+from vkdocs.messages import source_messages
 from vkdocs.triage import MAX_ANSWERS, load_tree
 
 #: The dataset's version, semantic versioning (https://semver.org): MAJOR when a
@@ -50,18 +50,15 @@ LICENSE = {
     "url": "https://creativecommons.org/licenses/by-sa/4.0/",
 }
 
-DESCRIPTION = {
-    "ru": "Как удалить, восстановить, скрыть страницу ВКонтакте и вернуть к ней доступ: шаги, предупреждения "
-    "и вопросы, которые ведут к нужной инструкции. Собрано по пяти руководствам из интернета (A–E) и сверено "
-    "с ними; это не проверка в самом VK.",
-    "en": "How to delete, restore and hide a VKontakte page and get access back: steps, warnings, and the "
-    "questions that lead to the right guide. Compiled from five web guides (A–E) and checked against them; "
-    "not tested in VK itself.",
-}
+
+def _read(name: str) -> Any:
+    """The data file ``name`` with each text in every language: ``{"ru": …, "en": …}`` where the source has one text."""
+    return texts_in_every_language(name)
 
 
-def _read(name: str) -> dict[str, Any]:
-    return cast(dict[str, Any], json.loads(files("vkdocs").joinpath(f"data/{name}").read_text(encoding="utf-8")))
+def description() -> dict[str, str]:
+    """What the dataset holds, in every language (the message ``dataset_description``)."""
+    return in_every_language(str(source_messages()["dataset_description"]), context="dataset_description")
 
 
 @cache
@@ -71,12 +68,14 @@ def schema() -> dict[str, Any]:
     >>> schema()["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
     """
-    return _read(SCHEMA_FILE)
+    found: dict[str, Any] = _read(SCHEMA_FILE)
+    return found
 
 
 @cache
 def _procedures() -> dict[str, Any]:
-    return _read("procedures.json")
+    found: dict[str, Any] = _read("procedures.json")
+    return found
 
 
 def _step(record: dict[str, Any], checked: str) -> dict[str, Any]:
@@ -121,10 +120,10 @@ def build_dataset() -> dict[str, Any]:
     """The whole dataset as a JSON-ready dict: procedures and question path in every language."""
     return {
         "name": "vkdocs",
-        "description": DESCRIPTION,
+        "description": description(),
         "version": DATASET_VERSION,
         "license": LICENSE,
-        "languages": list(LANGUAGES),
+        "languages": list(languages()),
         "restore_window_days": RESTORE_WINDOW.days,
         "guides": _read("guides.json"),
         "platforms": _procedures()["platforms"],

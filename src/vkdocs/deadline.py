@@ -40,10 +40,9 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from babel import Locale
-
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.messages import LANGUAGES, long_date, message
+from vkdocs.i18n import languages
+from vkdocs.messages import long_date, message, plural
 
 #: How long a deleted page stays restorable: it can be restored while fewer
 #: than these 210 days have passed since the day it was deleted.
@@ -73,12 +72,6 @@ SENTENCES: dict[State, tuple[str, ...]] = {
 # [0-9], not \d: \d also matches other scripts' digits ("２０２６"), which no one means here.
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
 _RUSSIAN = re.compile(r"([0-9]{2})\.([0-9]{2})\.([0-9]{4})", re.ASCII)
-
-_DAY_FORMS = {
-    "ru": {"one": "день", "few": "дня", "many": "дней", "other": "дня"},
-    "en": {"one": "day", "other": "days"},
-}
-_PLURAL = {lang: Locale.parse(lang).plural_form for lang in LANGUAGES}  # CLDR rules, through Babel
 
 
 def parse_date(value: DateLike, *, name: str = "date") -> date:
@@ -235,8 +228,8 @@ def check_language(lang: str) -> str:
     """
     if not isinstance(lang, str):
         raise InputTypeError("bad_text_type", name="lang", type=type(lang).__name__, value=lang)
-    if lang not in LANGUAGES:
-        raise InputError("unknown_language", value=lang, choices=", ".join(LANGUAGES))
+    if lang not in languages():
+        raise InputError("unknown_language", value=lang, choices=", ".join(languages()))
     return lang
 
 
@@ -262,7 +255,7 @@ def format_days(count: int, lang: str) -> str:
         raise InputTypeError("bad_count_type", name="count", type=type(count).__name__, value=count)
     if count < 0:
         raise InputError("negative_count", name="count", value=count)
-    return f"{count} {_DAY_FORMS[lang][_PLURAL[lang](count)]}"
+    return plural("days", count, lang)
 
 
 def format_long_date(day: DateLike, lang: str) -> str:

@@ -42,14 +42,15 @@ from typing import Any
 from vkdocs.checklist import build_checklist
 from vkdocs.deadline import DateLike, check_language, last_day, parse_date, state
 from vkdocs.errors import InputError, _Localized
+from vkdocs.i18n import languages
 from vkdocs.latex import HANDOUT_ELEMENTS, LATEXMKOPTS, TEX_PACKAGES, TEX_TOOLS, handout_document, handout_file
-from vkdocs.messages import message
+from vkdocs.messages import message, or_list
 
 #: The font every PDF is set in (``fc-list`` must know it).
 FONT = "DejaVu Serif"
 
-#: What the handout's LaTeX says it is by (as ``docs/conf.py``).
-AUTHOR = "vkdocs contributors"
+#: What the handout's LaTeX says it is by: the message ``site_authors``, as in the docs' handouts.
+AUTHOR_MESSAGE = "site_authors"
 
 CONF = '''\
 """Written by `vkdocs handout`: one handout, set as `make handouts` sets it (vkdocs.latex)."""
@@ -105,20 +106,21 @@ def sphinx_settings(situation: str, lang: str) -> dict[str, object]:
 
     >>> settings = sphinx_settings("restore", "ru")
     >>> settings["latex_documents"]
-    [('restore', 'handout-restore-ru.tex', 'Восстановить удалённую страницу', 'vkdocs contributors', 'howto')]
+    [('restore', 'handout-restore-ru.tex', 'Восстановить удалённую страницу', 'Авторы vkdocs', 'howto')]
     >>> settings["latex_engine"], settings["extensions"]
     ('xelatex', ['vkdocs.sphinxext'])
     """
+    author = message(AUTHOR_MESSAGE, lang)
     return {
         "project": "vkdocs",
-        "author": AUTHOR,
+        "author": author,
         "language": lang,
         "extensions": ["vkdocs.sphinxext"],
         "root_doc": situation,
         "nitpicky": True,
         "latex_engine": "xelatex",
         "latex_elements": dict(HANDOUT_ELEMENTS),
-        "latex_documents": [handout_document(situation, lang, AUTHOR)],
+        "latex_documents": [handout_document(situation, lang, author)],
         # As docs/conf.py sets them for every PDF.
         "latex_show_urls": "footnote",
         "latex_domain_indices": False,
@@ -248,27 +250,29 @@ def _environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def add_handout_parser(
-    subparsers: argparse._SubParsersAction[Any], texts: Mapping[str, str], lang: str
-) -> argparse.ArgumentParser:
-    """Add ``handout SITUATION --output FILE [--deleted-on DATE] [--today DATE] [--lang ru|en]``.
+def add_handout_parser(subparsers: argparse._SubParsersAction[Any], lang: str) -> argparse.ArgumentParser:
+    """Add ``handout SITUATION --output FILE [--deleted-on DATE] [--today DATE] [--lang LANG]``, help in ``lang``.
 
-    ``texts`` are the command line's own help texts in ``lang`` (situation,
-    date, language), shared with its other commands.
+    The situation, date and language options say what the command line's other
+    commands say (the messages ``cli_*``).
     """
+
+    def text(key: str, **params: object) -> str:
+        return message(f"cli_{key}", lang, **params)
+
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "handout", help=message("handout_help", lang), description=message("handout_help", lang)
     )
-    parser.add_argument("situation", metavar=texts["situation_metavar"], help=texts["situation"])
+    parser.add_argument("situation", metavar=text("situation_metavar"), help=text("situation"))
     parser.add_argument(
         "--output",
         required=True,
         metavar=message("handout_output_metavar", lang),
         help=message("handout_output_help", lang),
     )
-    parser.add_argument("--deleted-on", metavar=texts["date_metavar"], help=message("handout_deleted_on_help", lang))
-    parser.add_argument("--today", metavar=texts["date_metavar"], help=message("handout_today_help", lang))
-    parser.add_argument("--lang", metavar=texts["lang_metavar"], help=texts["lang"])
+    parser.add_argument("--deleted-on", metavar=text("date_metavar"), help=message("handout_deleted_on_help", lang))
+    parser.add_argument("--today", metavar=text("date_metavar"), help=message("handout_today_help", lang))
+    parser.add_argument("--lang", metavar=text("lang_metavar"), help=text("lang", choices=or_list(languages(), lang)))
     return parser
 
 

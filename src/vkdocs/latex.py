@@ -74,7 +74,7 @@ PREAMBLE = r"""
 \newenvironment{sphinxclasssd-card}{\begin{sphinxShadowBox}}{\end{sphinxShadowBox}}
 \newenvironment{sphinxclasssd-card-title}{\par\bfseries}{\par}
 \newenvironment{sphinxclassvk-fillin}{\par\medskip}{\par\medskip}
-% Tables: no column squeezed below a short label ("Source", «Руководство B»): tabulary
+% Tables: no column squeezed below a short label ("Source", or "Guide B" in Russian): tabulary
 % squeezes short columns down to \tymin, which Sphinx sets to three digits.
 \setlength{\tymin}{8.5em}
 """

@@ -195,7 +195,8 @@ class HandoutListDirective(SphinxDirective):
             else:
                 line += nodes.Text(title)
             line += nodes.Text(": ")
-            line += vk_handout_link("PDF", "PDF", file=filename)
+            pdf = message("handout_pdf", lang)
+            line += vk_handout_link(pdf, pdf, file=filename)
             items += nodes.list_item("", line)
         return [untranslatable(items)]
 

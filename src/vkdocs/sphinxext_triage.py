@@ -54,7 +54,7 @@ STYLESHEET = "triage.css"
 DATA_DIR = "data"
 DATA_SOURCE = "src/vkdocs/data/triage.json"
 
-#: The words the script needs, by their key in vkdocs.triage.MESSAGES.
+#: The words the script needs, by their key in vkdocs.triage.triage_message (``triage_<key>`` in data/messages.json).
 SCRIPT_MESSAGES = ("back", "restart", "answers_so_far", "read", "on_page")
 
 

@@ -1,7 +1,7 @@
 """The question path: a few questions that lead a reader to the right page and section.
 
-The tree lives in ``data/triage.json``, both languages side by side, beside the
-procedures. The start page renders it (:mod:`vkdocs.sphinxext_triage`), the
+The tree lives in ``data/triage.json``, beside the procedures, written in
+Russian and translated in the ``vkdocs`` catalogs (:mod:`vkdocs.i18n`). The start page renders it (:mod:`vkdocs.sphinxext_triage`), the
 manual prints it as an outline, and ``vkdocs triage`` asks it in the terminal:
 the same answers lead to the same place everywhere.
 
@@ -22,61 +22,24 @@ section to ``read``: a Sphinx label, which is the section's anchor in HTML.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any, Protocol, TextIO
 
 from vkdocs.checklist import situation_page, situations
 from vkdocs.errors import InputError
-from vkdocs.messages import LANGUAGES
+from vkdocs.i18n import in_every_language, languages, locale_dirs, read_source
+from vkdocs.messages import message, or_list
 
 #: A reader reaches the page to read in at most this many answers.
 MAX_ANSWERS = 4
 
-#: The words around the tree on the page, in print and in the terminal.
-MESSAGES: dict[str, dict[str, str]] = {
-    # the command line
-    "help": {
-        "ru": "несколько вопросов, которые приведут к нужной инструкции",
-        "en": "a few questions that lead to the right guide",
-    },
-    "help_lang": {
-        "ru": "язык: ru или en (по умолчанию из LC_ALL/LANG)",
-        "en": "language: ru or en (default from LC_ALL/LANG)",
-    },
-    "prompt": {"ru": "Ваш ответ (1–{count}): ", "en": "Your answer (1–{count}): "},
-    "not_offered": {
-        "ru": "На вопрос «{question}» нет ответа {value!r}: введите номер от 1 до {count}.",
-        "en": "“{question}” has no answer {value!r}: type a number from 1 to {count}.",
-    },
-    "input_ended": {
-        "ru": "Ответы закончились раньше времени: на вопрос «{question}» нужен номер от 1 до {count}.",
-        "en": "The answers ran out too early: “{question}” needs a number from 1 to {count}.",
-    },
-    "unknown_answer_path": {
-        "ru": "Путь ответов {value!r} не ведёт ни к одной странице.",
-        "en": "The answers {value!r} do not lead to a page.",
-    },
-    # the page, the terminal and print
-    "read": {"ru": "Читайте:", "en": "Read:"},
-    "leads_to": {"ru": " — ", "en": ": "},
-    "go_to_question": {"ru": "перейдите к вопросу", "en": "go on to the question"},
-    "on_page": {"ru": "На странице «{page}».", "en": "On the page “{page}”."},
-    "page_number": {"ru": "с.", "en": "p."},
-    "answers_above": {"ru": "(ответы см. выше)", "en": "(answers above)"},
-    # the page's buttons
-    "back": {"ru": "Назад", "en": "Back"},
-    "restart": {"ru": "Начать сначала", "en": "Start over"},
-    "answers_so_far": {"ru": "Ваши ответы", "en": "Your answers so far"},
-}
-
 
 def triage_message(key: str, lang: str, /, **params: object) -> str:
-    """The message ``key`` in ``lang``; a parameter given in both languages is taken in ``lang``.
+    """The message ``triage_<key>`` in ``lang``; a parameter given in every language is taken in ``lang``.
 
     >>> triage_message("prompt", "en", count=3)
     'Your answer (1–3): '
@@ -84,7 +47,7 @@ def triage_message(key: str, lang: str, /, **params: object) -> str:
     'Ответы закончились раньше времени: на вопрос «Это ваша страница?» нужен номер от 1 до 2.'
     """
     params = {name: value[lang] if isinstance(value, dict) else value for name, value in params.items()}
-    return MESSAGES[key][lang].format(**params)
+    return message(f"triage_{key}", lang, **params)
 
 
 class AnswerError(InputError):
@@ -194,20 +157,34 @@ class Tree:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Tree:
-        """The tree in ``data`` (the layout of ``data/triage.json``), checked with :func:`tree_problems`."""
+        """The tree in ``data`` (the layout of ``data/triage.json``), checked with :func:`tree_problems`,
+        with every text in every language of :func:`vkdocs.i18n.languages`."""
         problems = tree_problems(data)
         if problems:
             raise ValueError("The question path is not valid:\n" + "\n".join(f"- {p}" for p in problems))
         pages = data["pages"]
+
+        def texts(text: str, context: str | None = None) -> dict[str, str]:
+            return in_every_language(text, context=context)
+
         destinations = {
-            anchor: Destination(anchor, d["page"], dict(d["title"]), dict(pages[d["page"]]), d.get("situation"))
+            anchor: Destination(
+                anchor,
+                d["page"],
+                texts(d["title"], "section title"),
+                texts(pages[d["page"]], "page title"),
+                d.get("situation"),
+            )
             for anchor, d in data["destinations"].items()
         }
         questions = {
             anchor: Question(
                 anchor,
-                dict(q["text"]),
-                tuple(Answer(dict(a["text"]), a.get("next"), a.get("read"), a.get("note")) for a in q["answers"]),
+                texts(q["text"]),
+                tuple(
+                    Answer(texts(a["text"]), a.get("next"), a.get("read"), texts(a["note"]) if "note" in a else None)
+                    for a in q["answers"]
+                ),
             )
             for anchor, q in data["questions"].items()
         }
@@ -258,27 +235,27 @@ class Tree:
         raise AnswerError("unknown_answer_path", value=numbers)
 
 
-def _texts_problems(where: str, texts: object) -> list[str]:
-    if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
-        return [f"{where}: give the text in exactly these languages: {', '.join(LANGUAGES)} (got {texts!r})"]
-    return [f"{where}: the {lang} text is empty" for lang in LANGUAGES if not str(texts[lang]).strip()]
+def _text_problems(where: str, text: object) -> list[str]:
+    if not isinstance(text, str):
+        return [f"{where}: give the text as a string, in Russian (got {text!r})"]
+    return [f"{where}: the text is empty"] if not text.strip() else []
 
 
 def tree_problems(data: dict[str, Any]) -> list[str]:
     """Everything wrong with a tree in the layout of ``data/triage.json``; an empty list when it is sound.
 
-    It checks that every text is in both languages; that every answer leads to
+    It checks that every text is a Russian string (the catalogs translate it);
+    that every answer leads to
     a question or a section that exists; that every question and every section
     is used; that there is no loop; that no section is more than
     :data:`MAX_ANSWERS` answers away; and that every situation of
     :func:`vkdocs.checklist.situations` is reached, on its own page.
 
-    >>> tree_problems(json.loads(files("vkdocs").joinpath("data/triage.json").read_text(encoding="utf-8")))
+    >>> tree_problems(read_source("triage.json"))
     []
     >>> tree_problems({"start": "path-a", "pages": {}, "destinations": {}, "questions": {"path-a": {
-    ...     "text": {"ru": "Можете войти?", "en": "Can you log in?"},
-    ...     "answers": [{"text": {"ru": "Да", "en": "Yes"}, "next": "path-b"},
-    ...                 {"text": {"ru": "Нет", "en": "No"}, "read": "lost-login"}]}}})
+    ...     "text": "Можете войти?",
+    ...     "answers": [{"text": "Да", "next": "path-b"}, {"text": "Нет", "read": "lost-login"}]}}})
     ["question path-a, answer 1: the next question 'path-b' does not exist", "question path-a, answer 2: the section 'lost-login' is not among the destinations"]
     """
     problems: list[str] = []
@@ -290,18 +267,18 @@ def tree_problems(data: dict[str, Any]) -> list[str]:
         return [f"the start question {start!r} is not one of the questions: {', '.join(questions)}"]
 
     for anchor, question in questions.items():
-        problems += _texts_problems(f"question {anchor}", question.get("text"))
+        problems += _text_problems(f"question {anchor}", question.get("text"))
         answers = question.get("answers") or []
         if len(answers) < 2:
             problems.append(f"question {anchor}: give at least two answers")
-        labels = [a.get("text", {}).get(lang) for a in answers for lang in LANGUAGES]
-        if len(labels) != len(set(labels)):
+        labels = [a.get("text") for a in answers]
+        if len(labels) != len(set(map(str, labels))):
             problems.append(f"question {anchor}: two answers have the same text")
         for number, answer in enumerate(answers, 1):
             where = f"question {anchor}, answer {number}"
-            problems += _texts_problems(where, answer.get("text"))
+            problems += _text_problems(where, answer.get("text"))
             if "note" in answer:
-                problems += _texts_problems(f"{where}, note", answer["note"])
+                problems += _text_problems(f"{where}, note", answer["note"])
             if ("next" in answer) == ("read" in answer):
                 problems.append(f"{where}: give either 'next' (a question) or 'read' (a section), not both or neither")
             elif "next" in answer and answer["next"] not in questions:
@@ -310,7 +287,7 @@ def tree_problems(data: dict[str, Any]) -> list[str]:
                 problems.append(f"{where}: the section {answer['read']!r} is not among the destinations")
 
     for anchor, destination in destinations.items():
-        problems += _texts_problems(f"destination {anchor}", destination.get("title"))
+        problems += _text_problems(f"destination {anchor}", destination.get("title"))
         page = destination.get("page")
         if page not in pages:
             problems.append(f"destination {anchor}: its page {page!r} has no titles under 'pages'")
@@ -323,7 +300,7 @@ def tree_problems(data: dict[str, Any]) -> list[str]:
                     f"destination {anchor}: situation {situation!r} is on {situation_page(situation)!r}, not {page!r}"
                 )
     for page, titles in pages.items():
-        problems += _texts_problems(f"page {page}", titles)
+        problems += _text_problems(f"page {page}", titles)
     if problems:
         return problems
 
@@ -357,22 +334,39 @@ def tree_problems(data: dict[str, Any]) -> list[str]:
     return problems
 
 
-@cache
 def load_tree() -> Tree:
     """The question path of ``data/triage.json``, checked (a :class:`ValueError` lists what is wrong)."""
-    return Tree.from_dict(json.loads(files("vkdocs").joinpath("data/triage.json").read_text(encoding="utf-8")))
+    return _load_tree(locale_dirs())
+
+
+@cache
+def _load_tree(dirs: tuple[Path, ...]) -> Tree:
+    """The tree with the texts of the catalogs found in ``dirs`` (:func:`vkdocs.i18n.locale_dirs`)."""
+    return Tree.from_dict(read_source("triage.json"))
 
 
 # The terminal ------------------------------------------------------------------------------------------
 
 
 def add_triage_parser(subparsers: argparse._SubParsersAction[Any], lang: str) -> argparse.ArgumentParser:
-    """Add ``triage [--lang ru|en]`` to the ``vkdocs`` command's subcommands, with help in ``lang``."""
+    """Add ``triage [--lang LANG]`` to the ``vkdocs`` command's subcommands, with help in ``lang``."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "triage", help=triage_message("help", lang), description=triage_message("help", lang)
     )
-    parser.add_argument("--lang", help=triage_message("help_lang", lang))
+    parser.add_argument(
+        "--lang",
+        metavar=message("cli_lang_metavar", lang),
+        help=message("cli_lang", lang, choices=or_list(languages(), lang)),
+    )
     return parser
+
+
+class Output(Protocol):
+    """Where the terminal's text goes: a text stream that can be written and flushed."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -384,8 +378,8 @@ def run_triage(
     args: argparse.Namespace | None,
     lang: str,
     stdin: TextIO | None = None,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
+    stdout: Output | None = None,
+    stderr: Output | None = None,
 ) -> int:
     """Ask the questions in ``lang`` with numbered answers; print where to read; return the exit status.
 
@@ -467,7 +461,6 @@ def run_triage(
 
 __all__ = [
     "MAX_ANSWERS",
-    "MESSAGES",
     "Answer",
     "AnswerError",
     "Destination",
