@@ -83,7 +83,8 @@ html: $(VENV_READY) ## Run the doctests and build Russian and English HTML.
 	  doctest $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html \
 	  || { echo "make html failed: the problems of every build (doctests, $(LANGUAGES)) are listed above." >&2; exit 1; }
 	@$(MAKE) --no-print-directory publish-pdf
-	@echo "HTML: $(BUILD)/html/index.html (ru: $(BUILD)/html/ru/index.html, en: $(BUILD)/html/en/index.html)"
+	@$(BIN)/python -m vkdocs.dataset $(BUILD)/html/data >/dev/null
+	@echo "HTML: $(BUILD)/html/index.html (ru: $(BUILD)/html/ru/index.html, en: $(BUILD)/html/en/index.html; open data: $(BUILD)/html/data/)"
 
 $(addprefix html-,$(LANGUAGES)): html-%: $(VENV_READY)
 	@echo "Building HTML ($*)…"

@@ -441,6 +441,6 @@ def test_every_situation_says_when_it_was_checked_against_the_guides():
 def test_no_reader_page_runs_python_examples():
     for path in sorted(DOCS.glob("*/*.md")) + [DOCS / "index.md"]:
         name = path.relative_to(DOCS).with_suffix("").as_posix()
-        if name in DEVELOPER_PAGES or name == "howto/restore":
-            continue  # the restore page's worked example moves to the API reference (issue 11, item 7)
+        if name in DEVELOPER_PAGES:
+            continue
         assert "{doctest}" not in path.read_text(encoding="utf-8"), name
