@@ -47,19 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "tests"))
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from docbuild import LANGUAGES, page_names  # noqa: E402
 
-CHROMIUM = Path(os.environ.get("VKDOCS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TOUCHED = "howto/restore" if (DOCS / "howto" / "restore.md").exists() else "index"
 

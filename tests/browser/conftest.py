@@ -35,9 +35,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from chromium import CHROMIUM
+from chromium import CHROMIUM_ARGS as BASE_ARGS
 from docbuild import LANGUAGES, page_names
-
-CHROMIUM = Path(os.environ.get("VKDOCS_CHROMIUM", "/usr/bin/chromium"))
 
 
 def _closed_port() -> int:
@@ -48,14 +48,7 @@ def _closed_port() -> int:
 
 
 CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *BASE_ARGS,
     # Every request to another host (names and bare IP addresses alike, DNS
     # included) goes to a proxy that is not there and fails; loopback is never
     # proxied. Guard reports such requests.
