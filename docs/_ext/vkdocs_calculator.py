@@ -66,7 +66,7 @@ from vkdocs.deadline import (
 from vkdocs.errors import ECHO_LIMIT
 from vkdocs.i18n import babel_locale
 from vkdocs.messages import message, template
-from vkdocs.sphinxext import json_for_script, paragraph, untranslatable
+from vkdocs.sphinxext import add_node, json_for_script, paragraph, pass_node, untranslatable
 
 SCRIPT = "deadline-calculator.js"
 STYLES = "deadline-calculator.css"
@@ -204,10 +204,6 @@ def visit_calculator_html(self: Any, node: vk_deadline_calculator) -> None:
     raise nodes.SkipNode
 
 
-def _show_children(self: Any, node: vk_deadline_calculator) -> None:
-    """Other builders: the node's children (the rule and the example) print as plain paragraphs."""
-
-
 def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Load the script and its styles only on pages that show a calculator."""
     if doctree is not None and next(doctree.findall(vk_deadline_calculator), None) is not None:
@@ -223,15 +219,8 @@ def _add_substitutions(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    passthrough = (_show_children, _show_children)
-    app.add_node(
-        vk_deadline_calculator,
-        html=(visit_calculator_html, None),
-        latex=passthrough,
-        text=passthrough,
-        man=passthrough,
-        texinfo=passthrough,
-    )
+    # Other builders: the node's children (the rule and the example) print as plain paragraphs.
+    add_node(app, vk_deadline_calculator, html=(visit_calculator_html, None), elsewhere=(pass_node, pass_node))
     app.add_directive("vk-deadline-calculator", DeadlineCalculatorDirective)
     app.connect("html-page-context", add_assets)
     # After vkdocs.sphinxext's handler (priority 500), which sets the substitutions it owns.

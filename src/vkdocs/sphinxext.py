@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from docutils import nodes
@@ -91,11 +92,26 @@ def visit_checklist_tools_html(self: HTML5Translator, node: vk_checklist_tools) 
 
 
 def skip_node(self: nodes.NodeVisitor, node: nodes.Node) -> NoReturn:
+    """A visitor that leaves ``node`` and its children out."""
     raise nodes.SkipNode
 
 
 def pass_node(self: nodes.NodeVisitor, node: nodes.Node) -> None:
-    pass
+    """A visitor (and departure) that shows only ``node``'s children."""
+
+
+#: The builders Sphinx ships besides HTML that the vkdocs nodes are written for.
+OTHER_BUILDERS = ("latex", "text", "man", "texinfo")
+
+Visitors = tuple[Callable[..., None], Callable[..., None] | None]
+
+
+def add_node(app: Sphinx, node: type[nodes.Element], *, html: Visitors, elsewhere: Visitors, **own: Visitors) -> None:
+    """Register ``node``: ``html``'s visitors for HTML, ``elsewhere`` for every other builder but those in ``own``.
+
+    ``add_node(app, vk_x, html=(visit_x_html, None), elsewhere=(skip_node, None), latex=(visit_x_latex, None))``
+    """
+    app.add_node(node, override=False, html=html, **{**dict.fromkeys(OTHER_BUILDERS, elsewhere), **own})
 
 
 def visit_checkbox_latex(self: LaTeXTranslator, node: vk_checkbox) -> None:
@@ -218,24 +234,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         man=(visit_checkbox_plain, None),
         texinfo=(visit_checkbox_plain, None),
     )
-    text_only = (pass_node, pass_node)
-    app.add_node(
-        vk_step_label,
-        html=(visit_step_label_html, depart_step_label_html),
-        latex=text_only,
-        text=text_only,
-        man=text_only,
-        texinfo=text_only,
-    )
-    html_only = (skip_node, None)
-    app.add_node(
-        vk_checklist_tools,
-        html=(visit_checklist_tools_html, None),
-        latex=html_only,
-        text=html_only,
-        man=html_only,
-        texinfo=html_only,
-    )
+    add_node(app, vk_step_label, html=(visit_step_label_html, depart_step_label_html), elsewhere=(pass_node, pass_node))
+    add_node(app, vk_checklist_tools, html=(visit_checklist_tools_html, None), elsewhere=(skip_node, None))
     app.add_directive("vk-checklist", ChecklistDirective)
     app.connect("config-inited", _add_substitutions)
     sphinxext_print.setup(app)

@@ -39,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from vkdocs import dataset
-from vkdocs.sphinxext import json_for_script, untranslatable
+from vkdocs.sphinxext import add_node, json_for_script, pass_node, skip_node, untranslatable
 from vkdocs.triage import Answer, Destination, Tree, load_tree, triage_message
 
 if TYPE_CHECKING:
@@ -235,21 +235,9 @@ def depart_triage_html(self: HTML5Translator, node: vk_triage) -> None:
     self.body.append("</div>\n")
 
 
-def visit_pass(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    """Other builders: only the children (the questions as sections)."""
-
-
-def depart_pass(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    pass
-
-
 def visit_pageref_latex(self: LaTeXTranslator, node: vk_pageref) -> None:
     label = self.idescape(f"{node['docname']}:{node['anchor']}")
     self.body.append(rf"\pageref{{{label}}}")
-    raise nodes.SkipNode
-
-
-def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
@@ -334,22 +322,9 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_node(
-        vk_triage,
-        html=(visit_triage_html, depart_triage_html),
-        latex=(visit_pass, depart_pass),
-        text=(visit_pass, depart_pass),
-        man=(visit_pass, depart_pass),
-        texinfo=(visit_pass, depart_pass),
-    )
-    app.add_node(
-        vk_pageref,
-        html=(skip, None),
-        latex=(visit_pageref_latex, None),
-        text=(skip, None),
-        man=(skip, None),
-        texinfo=(skip, None),
-    )
+    # Other builders show only the children (the questions as sections).
+    add_node(app, vk_triage, html=(visit_triage_html, depart_triage_html), elsewhere=(pass_node, pass_node))
+    add_node(app, vk_pageref, html=(skip_node, None), elsewhere=(skip_node, None), latex=(visit_pageref_latex, None))
     app.add_node(vk_data_link)
     app.add_directive("vk-triage", TriageDirective)
     app.add_role("vk-data", DataLinkRole())
