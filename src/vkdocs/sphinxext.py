@@ -226,13 +226,13 @@ def _add_substitutions(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     from vkdocs import sphinxext_print
 
-    app.add_node(
+    add_node(
+        app,
         vk_checkbox,
         html=(visit_checkbox_html, None),
+        elsewhere=(visit_checkbox_plain, None),
         latex=(visit_checkbox_latex, None),
         text=(visit_checkbox_text, None),
-        man=(visit_checkbox_plain, None),
-        texinfo=(visit_checkbox_plain, None),
     )
     add_node(app, vk_step_label, html=(visit_step_label_html, depart_step_label_html), elsewhere=(pass_node, pass_node))
     add_node(app, vk_checklist_tools, html=(visit_checklist_tools_html, None), elsewhere=(skip_node, None))

@@ -50,7 +50,7 @@ from vkdocs.errors import InputError
 from vkdocs.handout import handout_dates
 from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
-from vkdocs.sphinxext import checklist_nodes, paragraph, untranslatable, vk_checkbox
+from vkdocs.sphinxext import add_node, checklist_nodes, paragraph, untranslatable, vk_checkbox
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -269,13 +269,13 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
 
 def setup(app: Sphinx) -> None:
     """Register the print parts; :func:`vkdocs.sphinxext.setup` calls it."""
-    app.add_node(
+    add_node(
+        app,
         vk_blank,
         html=(visit_blank_html, None),
+        elsewhere=(visit_blank_plain, None),
         latex=(visit_blank_latex, None),
         text=(visit_blank_text, None),
-        man=(visit_blank_plain, None),
-        texinfo=(visit_blank_plain, None),
     )
     app.add_node(vk_handout_link)
     app.add_config_value("vkdocs_handout_dir", "pdf", "env", types=[str])

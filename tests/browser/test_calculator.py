@@ -53,12 +53,17 @@ def open_calculator(page, base_url):
     return open_at
 
 
+def page_shows(calculator) -> tuple[str, str]:
+    """What the page shows: the date it understood, and the result."""
+    return calculator.locator(UNDERSTOOD).text_content(), calculator.locator(RESULT).text_content()
+
+
 def typed(calculator, value: str) -> tuple[str, str]:
     """Type ``value`` into the field as a reader would, and read what the page shows."""
     field = calculator.locator(FIELD)
     field.fill("")
     field.press_sequentially(value)
-    return calculator.locator(UNDERSTOOD).text_content(), calculator.locator(RESULT).text_content()
+    return page_shows(calculator)
 
 
 # The last day, D, of a page deleted on 1 October 2026 is 28 April 2027; of one
@@ -170,10 +175,9 @@ def test_calculator_shows_what_vkdocs_deadline_says(open_calculator, guard, lang
         for deleted in deletion_dates(today):
             value = russian(deleted)
             field.fill(value)
-            shown = (calculator.locator(UNDERSTOOD).text_content(), calculator.locator(RESULT).text_content())
-            want = expected(value, today, language)
-            if shown != want:
-                wrong.append(f"{deleted} on {today}: shown {shown!r}\n{' ' * 12}expected {want!r}")
+            page_says, want = page_shows(calculator), expected(value, today, language)
+            if page_says != want:
+                wrong.append(f"{deleted} on {today}: shown {page_says!r}\n{' ' * 12}expected {want!r}")
     assert not wrong, "\n".join(wrong)
     guard.assert_clean()
 
