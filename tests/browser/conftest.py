@@ -13,8 +13,9 @@ page load then costs one HTML request (the theme's CSS, JS and fonts come
 from the context's cache), not a new context and every file again. After
 each test the page is put back as a new one would be: blank, default
 viewport and media, no routes, no storage, no listeners the test added; a
-test that installed Playwright's clock, closed the page or failed gets a
-fresh context next time. Requests to any other host are refused by
+test that closed the page or failed gets a fresh context next time. Tests
+that fix "today" with Playwright's clock, which cannot be uninstalled,
+share a second tab of their own (``clock_page``). Requests to any other host are refused by
 Chromium itself (a proxy that does not exist; loopback never uses a proxy)
 and reported by ``guard``, without intercepting the site's own requests,
 which would switch the cache off.
@@ -239,7 +240,8 @@ _LEFT_BEHIND = """() => {
   const media = (query) => matchMedia(query).matches;
   return {
     clock: typeof globalThis.__pwClock !== "undefined",
-    cookies: document.cookie !== "",
+    // A page with no origin (about:blank) cannot read cookies: then nobody knows.
+    cookies: (() => { try { return document.cookie !== ""; } catch (error) { return null; } })(),
     media: media("print") || media("(prefers-color-scheme: dark)") || media("(prefers-reduced-motion: reduce)")
       || media("(forced-colors: active)") || media("(prefers-contrast: more)"),
   };
@@ -247,10 +249,17 @@ _LEFT_BEHIND = """() => {
 
 
 class SharedTab:
-    """The session's one context and one page, put back to a new page's state between tests."""
+    """A context and a page shared by the session's tests, put back to a new page's state between tests.
 
-    def __init__(self, browser) -> None:
+    ``clock``: the tab for tests that fix "today" with Playwright's clock
+    (``page.clock.set_fixed_time``). The clock cannot be uninstalled, so it
+    stays between those tests (each sets its own time) and that tab is never
+    lent to a test that expects the real time.
+    """
+
+    def __init__(self, browser, *, clock: bool = False) -> None:
         self.browser = browser
+        self.clock = clock
         self.context = None
         self.page = None
         self.guard: Guard | None = None
@@ -299,10 +308,10 @@ class SharedTab:
             if _has_routes(context):
                 context.unroute_all(behavior="ignoreErrors")
             left = page.evaluate(_LEFT_BEHIND)
-            if left["clock"]:  # Playwright's clock cannot be uninstalled
+            if left["clock"] and not self.clock:  # Playwright's clock cannot be uninstalled
                 self.discard()
                 return
-            if left["cookies"]:
+            if left["cookies"] is not False:
                 context.clear_cookies()
             page.goto("about:blank")
             if page.viewport_size != VIEWPORT:
@@ -325,6 +334,22 @@ def guard(base_url) -> Guard:
     return Guard(base_url)
 
 
+@pytest.fixture(scope="session")
+def _clock_tab(browser) -> Iterator[SharedTab]:
+    tab = SharedTab(browser, clock=True)
+    yield tab
+    tab.discard()
+
+
+@contextlib.contextmanager
+def _lent(tab: SharedTab, guard: Guard, request) -> Iterator[SharedTab]:
+    """``tab`` opened and watched by ``guard`` for one test, then put back."""
+    tab.open()
+    tab.guard = guard
+    yield tab
+    tab.reset(trusted=not request.node.stash.get(FAILED, False))
+
+
 @pytest.fixture
 def context(_shared_tab, guard, request):
     """The session's browser context (cache kept, storage cleared between tests), watched by ``guard``.
@@ -333,16 +358,26 @@ def context(_shared_tab, guard, request):
     A test that needs anything else of its own (permissions, offline mode,
     extra headers, geolocation) opens its own: ``browser.new_context()``.
     """
-    _shared_tab.open()
-    _shared_tab.guard = guard
-    yield _shared_tab.context
-    _shared_tab.reset(trusted=not request.node.stash.get(FAILED, False))
+    with _lent(_shared_tab, guard, request) as tab:
+        yield tab.context
 
 
 @pytest.fixture
 def page(context, _shared_tab):
     """The session's one page, blank at the start of each test, at 1280×800 in light mode."""
     return _shared_tab.page
+
+
+@pytest.fixture
+def clock_page(_clock_tab, guard, request):
+    """Like ``page``, for a test that fixes "today": ``clock_page.clock.set_fixed_time(...)`` first.
+
+    Its context is shared only by such tests: the clock stays installed
+    between them, so the page and its cache are kept instead of a new
+    context per test.
+    """
+    with _lent(_clock_tab, guard, request) as tab:
+        yield tab.page
 
 
 @pytest.fixture(params=[(language, name) for language in LANGUAGES for name in PAGES], ids=lambda p: f"{p[0]}/{p[1]}")

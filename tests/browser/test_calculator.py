@@ -41,6 +41,12 @@ def expected(value: str, today: date, language: str) -> tuple[str, str]:
 
 
 @pytest.fixture
+def page(clock_page):
+    """This module's tests fix "today": they share the page whose clock stays installed (conftest.py)."""
+    return clock_page
+
+
+@pytest.fixture
 def open_calculator(page, base_url):
     def open_at(language: str, today: date):
         moment = datetime(today.year, today.month, today.day, 12, 0, tzinfo=ZoneInfo("Europe/Moscow"))
