@@ -14,15 +14,13 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
-from docbuild import DOCS, LANGUAGES, ROOT, Build, RunningBuild, RunningCommand, handout_command
+from docbuild import LANGUAGES, ROOT, SESSION, Build
 
 from vkdocs.handout import missing_tools
-from vkdocs.i18n import LOCALE_PATH_VARIABLE
 
 # Fixtures that need a built site, directly or (browser tests) through site_root.
 NEEDS_HTML = {"html_builds", "site_root", "site_zip", "unzipped_site"}
@@ -30,56 +28,6 @@ NEEDS_GETTEXT = {"gettext_build"}
 # The pseudo-language's site and handouts (tests/test_pseudo.py).
 NEEDS_PSEUDO = {"pseudo_site", "pseudo_handouts"}
 NEEDS_HANDOUTS = {"personal_handouts"}
-
-
-class SessionBuilds:
-    """The session's builds, started once, in a folder removed at the end."""
-
-    def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="vkdocs-test-builds-"))
-        self.running: dict[str, RunningBuild] = {}
-        self.commands: dict[str, RunningCommand] = {}
-
-    def start(self, name: str, builder: str, language: str, *extra: str, **options) -> None:
-        if name not in self.running:
-            outdir = self.root / "site" / language if builder == "html" else self.root / name
-            self.running[name] = RunningBuild(
-                builder, language, outdir, *extra, doctrees=self.root / "doctrees" / name, **options
-            )
-
-    def result(self, name: str, builder: str, language: str) -> Build:
-        self.start(name, builder, language)
-        return self.running[name].result()
-
-    def start_pseudo(self) -> None:
-        """The pseudo-language's catalogs, then its site (HTML) and its handouts (text), in the background."""
-        if "pseudo-html" in self.running:
-            return
-        import translations
-
-        catalogs = self.root / "pseudo"
-        translations.write_pseudo(catalogs)
-        options = {"env": {LOCALE_PATH_VARIABLE: str(catalogs / "package")}}
-        pages = ("-D", f"locale_dirs={catalogs / 'pages'}")
-        language = translations.PSEUDO_LANGUAGE
-        self.start("pseudo-html", "html", language, *pages, **options)
-        self.start("pseudo-handouts", "text", language, *pages, source=DOCS / "_handouts", **options)
-
-    def handout(self, language: str) -> Path:
-        """The personal handout's PDF in ``language``; its command starts unless it has."""
-        output = self.root / "handouts" / f"restore-{language}.pdf"
-        if language not in self.commands:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            self.commands[language] = RunningCommand(handout_command(language, output))
-        return output
-
-    def close(self) -> None:
-        for build in [*self.running.values(), *self.commands.values()]:
-            build.stop()
-        shutil.rmtree(self.root, ignore_errors=True)
-
-
-_BUILDS = SessionBuilds()
 
 
 def _needs(item: pytest.Item, fixtures: set[str]) -> bool:
@@ -95,46 +43,46 @@ def pytest_collection_modifyitems(session, config, items) -> None:
         return
     if any(_needs(item, NEEDS_HTML) for item in items):
         for language in LANGUAGES:
-            _BUILDS.start(f"html-{language}", "html", language)
+            SESSION.start(f"html-{language}", "html", language)
     if any(_needs(item, NEEDS_GETTEXT) for item in items):
-        _BUILDS.start("gettext", "gettext", "ru")
+        SESSION.start("gettext", "gettext", "ru")
     if any(_needs(item, NEEDS_PSEUDO) for item in items):
-        _BUILDS.start_pseudo()
+        SESSION.start_pseudo()
     if any(_needs(item, NEEDS_HANDOUTS) for item in items) and not missing_tools():
         for language in LANGUAGES:
-            _BUILDS.handout(language)
+            SESSION.handout(language)
     # Tests that wait for a build go last (the sort is stable).
     items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO | NEEDS_HANDOUTS))
 
 
 def pytest_unconfigure(config) -> None:
-    _BUILDS.close()
+    SESSION.close()
 
 
 @pytest.fixture(scope="session")
 def html_builds() -> dict[str, Build]:
     """Both languages built as HTML (strictly, like `make html`), side by side in <tmp>/site/{ru,en}."""
-    return {language: _BUILDS.result(f"html-{language}", "html", language) for language in LANGUAGES}
+    return SESSION.html()
 
 
 @pytest.fixture(scope="session")
 def gettext_build() -> Build:
     """The Russian sources' message templates (.pot), as `make translations` extracts them."""
-    return _BUILDS.result("gettext", "gettext", "ru")
+    return SESSION.result("gettext", "gettext", "ru")
 
 
 @pytest.fixture(scope="session")
 def pseudo_site() -> Build:
     """The site in the pseudo-language (tests/test_pseudo.py): its catalogs written, then built as HTML."""
-    _BUILDS.start_pseudo()
-    return _BUILDS.running["pseudo-html"].result()
+    SESSION.start_pseudo()
+    return SESSION.running["pseudo-html"].result()
 
 
 @pytest.fixture(scope="session")
 def pseudo_handouts() -> Build:
     """Every handout in the pseudo-language, built with the text builder."""
-    _BUILDS.start_pseudo()
-    return _BUILDS.running["pseudo-handouts"].result()
+    SESSION.start_pseudo()
+    return SESSION.running["pseudo-handouts"].result()
 
 
 @pytest.fixture(scope="session")
@@ -150,8 +98,8 @@ def personal_handouts() -> dict[str, tuple[subprocess.CompletedProcess[str], Pat
         if os.environ.get("CI") or os.environ.get("VKDOCS_REQUIRE_PDF") == "1":
             pytest.fail(reason + "; CI is set, so the handouts must be built", pytrace=False)
         pytest.skip(reason)
-    outputs = {language: _BUILDS.handout(language) for language in LANGUAGES}
-    return {language: (_BUILDS.commands[language].result(), output) for language, output in outputs.items()}
+    outputs = {language: SESSION.handout(language) for language in LANGUAGES}
+    return {language: (SESSION.commands[language].result(), output) for language, output in outputs.items()}
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from vkdocs.i18n import languages
+from vkdocs.i18n import LOCALE_PATH_VARIABLE, languages
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -83,11 +86,13 @@ class RunningBuild:
             cwd=ROOT,
         )
         self._build: Build | None = None
+        self._lock = threading.Lock()  # the page survey's thread waits for the site too
 
     def result(self) -> Build:
-        if self._build is None:
-            output = self._process.communicate()[0]
-            self._build = Build(self.language, self.outdir, self._process.returncode, output)
+        with self._lock:
+            if self._build is None:
+                output = self._process.communicate()[0]
+                self._build = Build(self.language, self.outdir, self._process.returncode, output)
         return self._build
 
     def stop(self) -> None:
@@ -123,6 +128,99 @@ class RunningCommand:
         if self._process.poll() is None:
             self._process.kill()
             self._process.communicate()
+
+
+class SessionBuilds:
+    """A test session's builds, each started once, in a folder removed at the end (``close``).
+
+    Thread-safe: the page survey (page_survey.py) waits for the site in a
+    thread of its own while the tests run.
+    """
+
+    def __init__(self) -> None:
+        self._root: Path | None = None
+        self._lock = threading.RLock()
+        self.running: dict[str, RunningBuild] = {}
+        self.commands: dict[str, RunningCommand] = {}
+
+    @property
+    def root(self) -> Path:
+        with self._lock:
+            if self._root is None:
+                self._root = Path(tempfile.mkdtemp(prefix="vkdocs-test-builds-"))
+            return self._root
+
+    def start(self, name: str, builder: str, language: str, *extra: str, **options) -> RunningBuild:
+        with self._lock:
+            if name not in self.running:
+                outdir = self.root / "site" / language if builder == "html" else self.root / name
+                self.running[name] = RunningBuild(
+                    builder, language, outdir, *extra, doctrees=self.root / "doctrees" / name, **options
+                )
+            return self.running[name]
+
+    def result(self, name: str, builder: str, language: str) -> Build:
+        return self.start(name, builder, language).result()
+
+    def html(self) -> dict[str, Build]:
+        """Every language built as HTML (strictly, like `make html`), side by side in <root>/site/<language>."""
+        return {language: self.result(f"html-{language}", "html", language) for language in LANGUAGES}
+
+    def start_pseudo(self) -> None:
+        """The pseudo-language's catalogs, then its site (HTML) and its handouts (text), in the background."""
+        with self._lock:
+            if "pseudo-html" in self.running:
+                return
+            import translations
+
+            catalogs = self.root / "pseudo"
+            translations.write_pseudo(catalogs)
+            options = {"env": {LOCALE_PATH_VARIABLE: str(catalogs / "package")}}
+            pages = ("-D", f"locale_dirs={catalogs / 'pages'}")
+            language = translations.PSEUDO_LANGUAGE
+            self.start("pseudo-html", "html", language, *pages, **options)
+            self.start("pseudo-handouts", "text", language, *pages, source=DOCS / "_handouts", **options)
+
+    def handout(self, language: str) -> Path:
+        """The personal handout's PDF in ``language``; its command starts unless it has."""
+        with self._lock:
+            output = self.root / "handouts" / f"restore-{language}.pdf"
+            if language not in self.commands:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                self.commands[language] = RunningCommand(handout_command(language, output))
+            return output
+
+    def close(self) -> None:
+        with self._lock:
+            for build in [*self.running.values(), *self.commands.values()]:
+                build.stop()
+            if self._root is not None:
+                shutil.rmtree(self._root, ignore_errors=True)
+
+
+#: The builds of this test session (tests/conftest.py starts them, every test shares them).
+SESSION = SessionBuilds()
+
+
+def built_site() -> Path:
+    """The folder holding each language's HTML side by side (ru/, en/): waits for it to be built.
+
+    ``$VKDOCS_SITE`` when set (``make test-browser`` builds docs/_build/html
+    and points there), otherwise the session's builds, which must have passed.
+    """
+    given = os.environ.get("VKDOCS_SITE")
+    if given:
+        root = Path(given).resolve()
+    else:
+        builds = SESSION.html()
+        for build in builds.values():
+            if build.returncode != 0:
+                raise AssertionError(f"{build.language} build failed:\n{build.output}")
+        root = builds[LANGUAGES[0]].outdir.parent
+    for language in LANGUAGES:
+        if not (root / language / "index.html").is_file():
+            raise AssertionError(f"no {language}/index.html in {root}: build the HTML first")
+    return root
 
 
 def sphinx_build(

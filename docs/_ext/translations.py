@@ -38,6 +38,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -382,7 +383,8 @@ def write_pseudo(folder: Path, lang: str = PSEUDO_LANGUAGE, *, base: str = "en")
     * ``folder/package/<lang>/LC_MESSAGES/``: ``vkdocs.po`` (the ``base`` translations, wrapped) and
       ``argparse.po`` (argparse's own English words, wrapped): for ``VKDOCS_LOCALE_PATH``.
     * ``folder/pages/<lang>/LC_MESSAGES/``: each page's catalog (``base``, wrapped) and ``sphinx.po`` (every
-      text of Sphinx's own template, and the theme's words ours adds, wrapped): for Sphinx's ``locale_dirs``.
+      text of Sphinx's own template, and the theme's words ours adds, wrapped), each compiled to ``.mo``:
+      for Sphinx's ``locale_dirs``.
 
     A text anywhere in the site, the command or a handout that shows without the marks came from
     somewhere else than a catalog: it is written into the code.
@@ -403,6 +405,12 @@ def write_pseudo(folder: Path, lang: str = PSEUDO_LANGUAGE, *, base: str = "en")
             if entry.id and entry.id not in theme:
                 theme.add(entry.id, context=entry.context)
     write(pages / "sphinx.po", _pseudo(theme, _wrapped_id, lang))
+    # Compiled here, once: Sphinx would compile each outdated .mo itself, and two
+    # builds started together (the site and the handouts) would write the same file
+    # while the other reads it.
+    for path in sorted(pages.rglob("*.po")):
+        with path.with_suffix(".mo").open("wb") as compiled:
+            write_mo(compiled, read(path, lang))
 
 
 def main(argv: list[str]) -> int:

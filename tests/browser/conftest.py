@@ -1,12 +1,11 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, the built site served on 127.0.0.1.
+"""Browser fixtures: Debian's Chromium driven by Playwright, the built site served on 127.0.0.1 (browsing.py).
 
 The site is ``$VKDOCS_SITE`` when set (``make test-browser`` builds
 docs/_build/html and points here), otherwise the session's ``html_builds``
 (both languages, built once for every test that needs them).
 
-Playwright never downloads a browser: it launches ``/usr/bin/chromium``
-(``$VKDOCS_CHROMIUM`` overrides). Without Chromium or Playwright the tests
-are skipped with the reason, except in CI (``$CI`` set), where they fail.
+Without Chromium or Playwright the tests are skipped with the reason,
+except in CI (``$CI`` set), where they fail.
 
 Speed: one browser, one context and one page serve the whole session. A
 page load then costs one HTML request (the theme's CSS, JS and fonts come
@@ -15,72 +14,71 @@ each test the page is put back as a new one would be: blank, default
 viewport and media, no routes, no storage, no listeners the test added; a
 test that closed the page or failed gets a fresh context next time. Tests
 that fix "today" with Playwright's clock, which cannot be uninstalled,
-share a second tab of their own (``clock_page``). Requests to any other host are refused by
-Chromium itself (a proxy that does not exist; loopback never uses a proxy)
-and reported by ``guard``, without intercepting the site's own requests,
-which would switch the cache off.
+share a second tab of their own (``clock_page``).
+
+The survey of every page (test_pages.py) runs beside all this, in a
+thread with a Chromium of its own, from the moment the site is built
+(page_survey.py); its tests run last and read what it saw.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import os
-import socket
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from chromium import CHROMIUM
-from chromium import CHROMIUM_ARGS as BASE_ARGS
-from docbuild import LANGUAGES, page_names
+from browsing import Guard, SharedTab, launch, serve, unavailable, unavailable_reason
+from docbuild import LANGUAGES, built_site, page_names
+from page_survey import Surveyor
 
-
-def _closed_port() -> int:
-    """A local TCP port nothing listens on: the proxy that refuses every request leaving 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-CHROMIUM_ARGS = [
-    *BASE_ARGS,
-    # Every request to another host (names and bare IP addresses alike, DNS
-    # included) goes to a proxy that is not there and fails; loopback is never
-    # proxied. Guard reports such requests.
-    f"--proxy-server=http://127.0.0.1:{_closed_port()}",
-]
-VIEWPORT = {"width": 1280, "height": 800}
-CONTEXT_OPTIONS: dict[str, Any] = {"viewport": VIEWPORT, "timezone_id": "Europe/Moscow"}
-# What a new context emulates (Playwright's defaults): put back after each test.
-DEFAULT_MEDIA: dict[str, Any] = {
-    "media": "null",
-    "color_scheme": "light",
-    "reduced_motion": "no-preference",
-    "forced_colors": "none",
-    "contrast": "no-preference",
-}
-# Furo scrolls smoothly (``html { scroll-behavior: smooth }``, whatever the
-# reader's motion settings): every click on a link out of view would wait a
-# second or more for the scroll to end. The tests jump instead, as Playwright's
-# own ``animations="disabled"`` does for screenshots; no test checks scrolling.
-NO_SMOOTH_SCROLL = """document.addEventListener("DOMContentLoaded", () => {
-  document.documentElement.style.scrollBehavior = "auto";
-});"""
 HERE = Path(__file__).resolve().parent
 PAGES = page_names()
 FAILED = pytest.StashKey[bool]()
 
 
+_SURVEYOR = pytest.StashKey[Surveyor]()
+
+
+def _surveyed(item: pytest.Item) -> tuple[str, str] | None:
+    """The page a test reads from the survey (test_pages.py), or None."""
+    if "survey" not in getattr(item, "fixturenames", ()):
+        return None
+    return item.callspec.params["site_page"]
+
+
+# After the root conftest.py's hook (both trylast; a deeper conftest's runs first),
+# whose stable sort keeps the order set here.
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+    # The survey's tests go last: its thread then has the whole session to visit the pages.
+    items.sort(key=lambda item: _surveyed(item) is not None)
+
+
+def pytest_collection_finish(session) -> None:
+    """Start the survey of the selected tests' pages: it waits for the site, then visits them."""
+    if session.config.option.collectonly:
+        return
+    pages = [page for page in map(_surveyed, session.items) if page is not None]
+    if pages:
+        session.config.stash[_SURVEYOR] = Surveyor(pages).start()
+
+
+def pytest_unconfigure(config) -> None:
+    surveyor = config.stash.get(_SURVEYOR, None)
+    if surveyor is not None:
+        surveyor.stop()
+
+
+@pytest.fixture(scope="session")
+def page_surveyor(request) -> Surveyor:
+    """The survey of every page the selected tests read (page_survey.py), started after collection."""
+    surveyor = request.config.stash.get(_SURVEYOR, None)
+    assert surveyor is not None, "no survey was started: pytest_collection_finish saw no test that reads one"
+    return surveyor
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -92,234 +90,30 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def unavailable(reason: str) -> None:
-    """Skip, or fail in CI: the browser tests must never be skipped silently there."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI is set, so the browser tests must run", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
-def site_root(request) -> Path:
+def site_root() -> Path:
     """The folder holding ru/ and en/ side by side."""
-    given = os.environ.get("VKDOCS_SITE")
-    if given:
-        root = Path(given).resolve()
-    else:
-        builds = request.getfixturevalue("html_builds")
-        for build in builds.values():
-            assert build.returncode == 0, f"{build.language} build failed:\n{build.output}"
-        root = builds[LANGUAGES[0]].outdir.parent
-    for language in LANGUAGES:
-        assert (root / language / "index.html").is_file(), f"no {language}/index.html in {root}: build the HTML first"
-    return root
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    # Keep-alive, and files the browser may keep for the session: the site does not change while it is served.
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format, *args) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=3600")
-        super().end_headers()
-
-    def do_GET(self) -> None:
-        if self.path == "/favicon.ico":
-            # Chromium asks the server's root for an icon; the docs have none, and a
-            # 404 there is the test server's, not the site's.
-            self.send_response(204)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        super().do_GET()
+    return built_site()
 
 
 @pytest.fixture(scope="session")
 def base_url(site_root) -> Iterator[str]:
     """``http://127.0.0.1:<free port>`` serving the site, for the whole session."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_root)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="vkdocs-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(site_root) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright for Python is not installed (it is the 'browser' extra: make venv)")
-    if not CHROMIUM.exists():
-        unavailable(f"no Chromium at {CHROMIUM} (apt-get install --no-install-recommends chromium)")
+    reason = unavailable_reason()
+    if reason:
+        unavailable(reason)
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = launch(playwright)
         yield browser
         browser.close()
-
-
-@dataclass
-class Guard:
-    """Everything that went wrong in a browser context: console errors, failed or foreign requests."""
-
-    origin: str
-    problems: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-
-    def watch(self, context) -> None:
-        """Report what happens in ``context`` (a context of your own; the shared one is watched already)."""
-        context.on("request", self.on_request)
-        context.on("console", self.on_console)
-        context.on("weberror", self.on_web_error)
-        context.on("requestfailed", self.on_request_failed)
-        context.on("response", self.on_response)
-        context.on("page", lambda page: page.on("websocket", self.on_websocket))
-
-    def _is_foreign(self, url: str) -> bool:
-        return urlsplit(url).scheme in {"http", "https", "ws", "wss"} and not url.startswith(self.origin + "/")
-
-    def on_request(self, request) -> None:
-        if self._is_foreign(request.url):
-            self.foreign.append(request.url)
-
-    def on_websocket(self, websocket) -> None:
-        if self._is_foreign(websocket.url):
-            self.foreign.append(websocket.url)
-
-    def on_console(self, message) -> None:
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text} ({message.location.get('url')})")
-
-    def on_web_error(self, error) -> None:
-        self.problems.append(f"page error: {error.error}")
-
-    def on_request_failed(self, request) -> None:
-        if request.url not in self.foreign:
-            self.problems.append(f"request failed: {request.url} ({request.failure})")
-
-    def on_response(self, response) -> None:
-        if response.status >= 400:
-            self.problems.append(f"HTTP {response.status}: {response.url}")
-
-    def assert_clean(self) -> None:
-        assert not self.foreign, "requests left 127.0.0.1 (a privacy guide must not leak its readers):\n" + "\n".join(
-            self.foreign
-        )
-        assert not self.problems, "\n".join(self.problems)
-
-
-def _listeners(emitter) -> set[tuple[str, Any]]:
-    """The event handlers registered on a Playwright object (its pyee emitter)."""
-    impl = emitter._impl_obj
-    return {(event, handler) for event in impl.event_names() for handler in impl.listeners(event)}
-
-
-def _remove_listeners(emitter, keep: set[tuple[str, Any]]) -> None:
-    impl = emitter._impl_obj
-    for event, handler in _listeners(emitter) - keep:
-        impl.remove_listener(event, handler)
-
-
-def _has_routes(emitter) -> bool:
-    impl = emitter._impl_obj
-    return bool(getattr(impl, "_routes", True) or getattr(impl, "_web_socket_routes", True))
-
-
-# After a test, in one round trip: forget the page's storage, and say what the
-# test left that costs a round trip each to put back (most tests leave none).
-_LEFT_BEHIND = """() => {
-  try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}
-  const media = (query) => matchMedia(query).matches;
-  return {
-    clock: typeof globalThis.__pwClock !== "undefined",
-    // A page with no origin (about:blank) cannot read cookies: then nobody knows.
-    cookies: (() => { try { return document.cookie !== ""; } catch (error) { return null; } })(),
-    media: media("print") || media("(prefers-color-scheme: dark)") || media("(prefers-reduced-motion: reduce)")
-      || media("(forced-colors: active)") || media("(prefers-contrast: more)"),
-  };
-}"""
-
-
-class SharedTab:
-    """A context and a page shared by the session's tests, put back to a new page's state between tests.
-
-    ``clock``: the tab for tests that fix "today" with Playwright's clock
-    (``page.clock.set_fixed_time``). The clock cannot be uninstalled, so it
-    stays between those tests (each sets its own time) and that tab is never
-    lent to a test that expects the real time.
-    """
-
-    def __init__(self, browser, *, clock: bool = False) -> None:
-        self.browser = browser
-        self.clock = clock
-        self.context = None
-        self.page = None
-        self.guard: Guard | None = None
-        self._baseline: tuple[set, set] = (set(), set())
-
-    def open(self) -> None:
-        if self.context is not None and not self.page.is_closed():
-            return
-        self.discard()
-        context = self.browser.new_context(**CONTEXT_OPTIONS)
-        context.add_init_script(NO_SMOOTH_SCROLL)
-        context.on("request", lambda request: self.guard and self.guard.on_request(request))
-        context.on("console", lambda message: self.guard and self.guard.on_console(message))
-        context.on("weberror", lambda error: self.guard and self.guard.on_web_error(error))
-        context.on("requestfailed", lambda request: self.guard and self.guard.on_request_failed(request))
-        context.on("response", lambda response: self.guard and self.guard.on_response(response))
-        page = context.new_page()
-        page.on("websocket", lambda websocket: self.guard and self.guard.on_websocket(websocket))
-        page.set_default_timeout(15_000)
-        self.context, self.page = context, page
-        self._baseline = (_listeners(context), _listeners(page))
-
-    def discard(self) -> None:
-        if self.context is not None:
-            with contextlib.suppress(Exception):  # already closed by the test, or the browser is gone
-                self.context.close()
-        self.context = self.page = None
-
-    def reset(self, *, trusted: bool) -> None:
-        """Make the page as a new one would be, or drop the context when that cannot be done."""
-        self.guard = None
-        context, page = self.context, self.page
-        if context is None or page is None:
-            return
-        if not trusted or page.is_closed():
-            self.discard()
-            return
-        try:
-            for other in context.pages:
-                if other != page:
-                    other.close()
-            _remove_listeners(context, self._baseline[0])
-            _remove_listeners(page, self._baseline[1])
-            if _has_routes(page):
-                page.unroute_all(behavior="ignoreErrors")
-            if _has_routes(context):
-                context.unroute_all(behavior="ignoreErrors")
-            left = page.evaluate(_LEFT_BEHIND)
-            if left["clock"] and not self.clock:  # Playwright's clock cannot be uninstalled
-                self.discard()
-                return
-            if left["cookies"] is not False:
-                context.clear_cookies()
-            page.goto("about:blank")
-            if page.viewport_size != VIEWPORT:
-                page.set_viewport_size(VIEWPORT)
-            if left["media"]:
-                page.emulate_media(**DEFAULT_MEDIA)
-        except Exception:  # e.g. the test left a navigation running: start afresh next time
-            self.discard()
 
 
 @pytest.fixture(scope="session")
