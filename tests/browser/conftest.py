@@ -47,15 +47,27 @@ def _surveyed(item: pytest.Item) -> tuple[str, str] | None:
     return item.callspec.params["site_page"]
 
 
-# After the root conftest.py's hook (both trylast; a deeper conftest's runs first),
-# whose stable sort keeps the order set here.
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
 def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
-    # The survey's tests go last: its thread then has the whole session to visit the pages.
-    items.sort(key=lambda item: _surveyed(item) is not None)
+
+
+class _SurveyLast:
+    """The survey's tests go last: its thread then has the whole session to visit the pages.
+
+    After -k/-m have deselected, and before the root conftest.py's stable sort
+    (both trylast; the plugin registered last runs first), which keeps this order.
+    """
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items) -> None:
+        items.sort(key=lambda item: _surveyed(item) is not None)
+
+
+def pytest_configure(config) -> None:
+    config.pluginmanager.register(_SurveyLast(), "vkdocs-survey-last")
 
 
 def pytest_collection_finish(session) -> None:
