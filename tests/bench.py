@@ -36,18 +36,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "tests"))
 
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from browsing import launch, serve, unavailable_reason  # noqa: E402
 from docbuild import LANGUAGES, page_names  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -270,11 +268,6 @@ def make_test() -> tuple[Timing, str]:
     return repeat("make test", {"ours": once})["ours"], summary
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:
-        pass
-
-
 # The page itself and everything it fetched, as the browser's Resource Timing saw it.
 FIRST_VISIT_BYTES = """() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
   .reduce((sum, entry) => sum + entry.encodedBodySize, 0)"""
@@ -286,21 +279,17 @@ def first_visits(sites: dict[str, Path]) -> dict[str, dict[str, int]]:
 
     weights: dict[str, dict[str, int]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = launch(playwright)
         for name, site in sites.items():
-            server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            base = f"http://127.0.0.1:{server.server_address[1]}"
             weights[name] = {}
-            for language in LANGUAGES:
-                for page in page_names():
-                    context = browser.new_context()  # empty cache: a first visit
-                    tab = context.new_page()
-                    tab.goto(f"{base}/{language}/{page}.html", wait_until="networkidle")
-                    weights[name][f"{language}/{page}.html"] = tab.evaluate(FIRST_VISIT_BYTES)
-                    context.close()
-            server.shutdown()
-            server.server_close()
+            with serve(site) as base:
+                for language in LANGUAGES:
+                    for page in page_names():
+                        context = browser.new_context()  # empty cache: a first visit
+                        tab = context.new_page()
+                        tab.goto(f"{base}/{language}/{page}.html", wait_until="networkidle")
+                        weights[name][f"{language}/{page}.html"] = tab.evaluate(FIRST_VISIT_BYTES)
+                        context.close()
         browser.close()
     return weights
 
@@ -323,10 +312,9 @@ def machine() -> str:
 
 
 def main() -> int:
-    if not CHROMIUM.exists():
-        sys.exit(
-            f"make bench weighs pages in Chromium: no {CHROMIUM} (apt-get install --no-install-recommends chromium)"
-        )
+    reason = unavailable_reason()
+    if reason:
+        sys.exit(f"make bench weighs pages in Chromium: {reason}")
     if RUNS < 1:
         sys.exit(f"BENCH_RUNS must be 1 or more, not {RUNS}")
     with tempfile.TemporaryDirectory(prefix="vkdocs-bench-") as folder:
