@@ -11,9 +11,11 @@ the medians. Bytes do not vary: they are measured once.
 Each figure stands beside the same figure for a bare build made on the fly: a
 temporary conf.py with only myst_parser, sphinx_design and furo (plus the
 settings needed to read the same sources: MyST syntax extensions, languages
-and catalogs), over the same docs/ folder. Our own directives are unknown
-there, so the bare build is not strict and renders them as errors; that makes
-the baseline, if anything, lighter.
+and catalogs, and Sphinx's own autodoc, which writes the API page's text from
+the package's docstrings: without it the bare API page has none of that text
+and weighs half as much), over the same docs/ folder. Our own directives are
+unknown there, so the bare build is not strict and renders them as errors;
+that makes the baseline, if anything, lighter.
 
 Then it says whether the issue's targets hold:
 * a page's first-visit bytes at most 1.5x the bare Furo baseline (the worst page counts);
@@ -52,14 +54,15 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TOUCHED = "howto/restore" if (DOCS / "howto" / "restore.md").exists() else "index"
 
 BARE_CONF = """\
-# Bare Furo baseline for tests/bench.py: only myst_parser, sphinx_design and furo.
+# Bare Furo baseline for tests/bench.py: only myst_parser, sphinx_design and furo,
+# and Sphinx's autodoc for the API page's text (the package's docstrings).
 import sys
 sys.path.insert(0, {src!r})
 project = "vkdocs"
 language = "ru"
 locale_dirs = ["locale/"]
 gettext_compact = False
-extensions = ["myst_parser", "sphinx_design"{doctest}]
+extensions = ["myst_parser", "sphinx_design", "sphinx.ext.autodoc"{doctest}]
 myst_enable_extensions = {myst!r}
 source_suffix = {{".md": "markdown"}}
 root_doc = "index"

@@ -223,7 +223,7 @@ class Surveyor:
         """Finish the page being visited, skip the rest, and close the browser."""
         self._stopping.set()
         if self._thread.is_alive():
-            self._thread.join(timeout=60)
+            self._thread.join(timeout=10)
 
     def _record(self, key: Key, seen: Survey | Unavailable | BaseException) -> None:
         self._seen[key] = seen
