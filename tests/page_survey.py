@@ -161,6 +161,7 @@ class Survey:
 
 
 def visit(page, guard, base_url: str, language: str, name: str) -> Survey:
+    """Load ``language/name`` in ``page`` and measure everything in its four views; ``guard`` watches the page."""
     response = page.goto(f"{base_url}/{language}/{name}.html", wait_until="load")
     survey = Survey(
         status=response.status,
