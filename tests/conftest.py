@@ -42,8 +42,7 @@ def pytest_collection_modifyitems(session, config, items) -> None:
     if config.option.collectonly:
         return
     if any(_needs(item, NEEDS_HTML) for item in items):
-        for language in LANGUAGES:
-            SESSION.start(f"html-{language}", "html", language)
+        SESSION.start_html()
     if any(_needs(item, NEEDS_GETTEXT) for item in items):
         SESSION.start("gettext", "gettext", "ru")
     if any(_needs(item, NEEDS_PSEUDO) for item in items):

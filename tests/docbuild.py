@@ -162,9 +162,13 @@ class SessionBuilds:
     def result(self, name: str, builder: str, language: str) -> Build:
         return self.start(name, builder, language).result()
 
+    def start_html(self) -> dict[str, RunningBuild]:
+        """Every language's HTML (strictly, like `make html`), side by side in <root>/site/<language>."""
+        return {language: self.start(f"html-{language}", "html", language) for language in LANGUAGES}
+
     def html(self) -> dict[str, Build]:
-        """Every language built as HTML (strictly, like `make html`), side by side in <root>/site/<language>."""
-        return {language: self.result(f"html-{language}", "html", language) for language in LANGUAGES}
+        """``start_html``'s builds, waited for."""
+        return {language: build.result() for language, build in self.start_html().items()}
 
     def start_pseudo(self) -> None:
         """The pseudo-language's catalogs, then its site (HTML) and its handouts (text), in the background."""

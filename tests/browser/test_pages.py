@@ -22,7 +22,11 @@ PAGES = page_names()
 
 @pytest.fixture
 def survey(page_surveyor, site_root, site_page) -> Survey:
-    """The page of ``site_page`` as seen once this session, by the survey's thread."""
+    """The page of ``site_page`` as seen once this session, by the survey's thread.
+
+    ``site_root`` is asked for too: a failed build then fails here, and these
+    tests sort with the others that wait for the site (tests/conftest.py).
+    """
     seen = page_surveyor.result(site_page)
     if isinstance(seen, Unavailable):
         unavailable(seen.reason)
