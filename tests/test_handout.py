@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from test_pdf import checklist_texts, other, page_count, pdf_text, words
 
 from vkdocs.cli import main
 from vkdocs.deadline import RESTORE_WINDOW, format_days
-from vkdocs.handout import project_files
+from vkdocs.handout import project_files, sphinx_settings
 from vkdocs.latex import TEX_PACKAGES
 
 DELETED, TODAY = HANDOUT_DELETED_ON, HANDOUT_TODAY
@@ -138,3 +139,12 @@ def test_the_makefile_installs_what_the_command_names():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     packages = set(re.search(r"^TEX_PACKAGES := (.*)$", makefile, re.MULTILINE).group(1).split())
     assert set(TEX_PACKAGES) - {"make"} <= packages
+
+
+def test_no_pdf_shades_table_rows_with_colorrows():
+    """Sphinx's "colorrows" stops XeLaTeX on TeX Live 2026 (sphinx-doc/sphinx#14465): the manual,
+    the handouts and ``vkdocs handout`` all set plain booktabs tables."""
+    docs_conf = runpy.run_path(str(ROOT / "docs" / "conf.py"))
+    for name, settings in (("docs/conf.py", docs_conf), ("vkdocs handout", sphinx_settings("restore", "en"))):
+        style = settings.get("latex_table_style")
+        assert style is not None and "colorrows" not in style, f"{name}: latex_table_style = {style!r}"

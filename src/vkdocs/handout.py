@@ -43,7 +43,15 @@ from vkdocs.checklist import build_checklist
 from vkdocs.deadline import DateLike, check_language, last_day, parse_date, state
 from vkdocs.errors import InputError, _Localized
 from vkdocs.i18n import languages
-from vkdocs.latex import HANDOUT_ELEMENTS, LATEXMKOPTS, TEX_PACKAGES, TEX_TOOLS, handout_document, handout_file
+from vkdocs.latex import (
+    HANDOUT_ELEMENTS,
+    LATEX_SETTINGS,
+    LATEXMKOPTS,
+    TEX_PACKAGES,
+    TEX_TOOLS,
+    handout_document,
+    handout_file,
+)
 from vkdocs.messages import message, or_list
 
 #: The font every PDF is set in (``fc-list`` must know it).
@@ -118,12 +126,10 @@ def sphinx_settings(situation: str, lang: str) -> dict[str, object]:
         "extensions": ["vkdocs.sphinxext"],
         "root_doc": situation,
         "nitpicky": True,
-        "latex_engine": "xelatex",
         "latex_elements": dict(HANDOUT_ELEMENTS),
         "latex_documents": [handout_document(situation, lang, author)],
         # As docs/conf.py sets them for every PDF.
-        "latex_show_urls": "footnote",
-        "latex_domain_indices": False,
+        **LATEX_SETTINGS,
     }
 
 

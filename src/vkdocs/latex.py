@@ -113,6 +113,18 @@ HANDOUT_TITLE = r"""
 \makeatother
 """
 
+#: The LaTeX builder's settings of every PDF (``docs/conf.py``, ``vkdocs handout``):
+#: XeLaTeX; a link's address as a footnote; no domain indices; plain booktabs
+#: tables. Not Sphinx's default "colorrows" row shading: with TeX Live 2026's
+#: colortbl it stops the build with "TeX capacity exceeded" at the first table
+#: (sphinx-doc/sphinx#14465, fixed only after Sphinx 9.1.0).
+LATEX_SETTINGS: dict[str, object] = {
+    "latex_engine": "xelatex",
+    "latex_show_urls": "footnote",
+    "latex_domain_indices": False,
+    "latex_table_style": ["booktabs"],
+}
+
 #: ``latex_elements`` of every PDF: the manual starts from these.
 LATEX_ELEMENTS = {
     "papersize": "a4paper",
@@ -170,6 +182,7 @@ __all__ = [
     "HANDOUT_TITLE",
     "LATEXMKOPTS",
     "LATEX_ELEMENTS",
+    "LATEX_SETTINGS",
     "PREAMBLE",
     "SPHINXSETUP",
     "TEX_PACKAGES",
