@@ -291,6 +291,21 @@ def test_manual_contents_page_is_titled_contents_and_lists_parts_and_numbered_ch
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_references_name_their_page(language):
+    """On paper a link is a page to turn to: every card's "→ target" and every cross-reference
+    prints "(p. 12)" / «(с. 12)», and no reference is left unresolved ("??")."""
+    path = pdf(manual_file(language))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    page = re.escape(message("manual_page_ref", language))
+    cards = [line for line in text.splitlines() if line.startswith("→ ")]
+    assert len(cards) >= 6, "the start page's cards print their links as '→ target' lines"
+    for line in cards:
+        assert re.search(rf"\({page}\s[0-9ivx]+\)$", line), f"a card's link without its page: {line!r}"
+    assert len(re.findall(rf"\({page}\s\d+\)", text)) >= 100
+    assert not re.search(rf"\({page}\s*\?\?\)", text), "a reference to a label the manual lacks"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_manual_has_no_near_empty_page(language):
     pages = layout_pages(pdf(manual_file(language)))
     # Running head and foot included; the title page and the very last page may be short.

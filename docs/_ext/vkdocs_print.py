@@ -54,7 +54,7 @@ from sphinx.util import logging
 from sphinx.writers.latex import LaTeXTranslator
 
 from vkdocs.checklist import situations
-from vkdocs.latex import HANDOUT_ELEMENTS, LATEX_ELEMENTS, PREAMBLE, handout_document, manual_file
+from vkdocs.latex import HANDOUT_ELEMENTS, LATEX_ELEMENTS, PREAMBLE, handout_document, manual_file, page_ref_name
 from vkdocs.messages import message
 
 logger = logging.getLogger(__name__)
@@ -149,7 +149,13 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         # As Sphinx sets \contentsname (from a toctree caption, which the manual has none of now).
         name, title = ExtBabel(language, use_polyglossia=True).language, message("manual_contents", language)
         contents = rf"\addto\captions{name}{{\renewcommand{{\contentsname}}{{{title}}}}}"
-        config.latex_elements = {**MANUAL_ELEMENTS, "contentsname": contents, **config.latex_elements}
+        preamble = MANUAL_ELEMENTS["preamble"] + page_ref_name(name, message("manual_page_ref", language)) + "\n"
+        config.latex_elements = {
+            **MANUAL_ELEMENTS,
+            "preamble": preamble,
+            "contentsname": contents,
+            **config.latex_elements,
+        }
         # The start page's sections become parts (ManualStructure), its pages chapters.
         config.latex_toplevel_sectioning = "part"
 

@@ -123,6 +123,8 @@ LATEX_SETTINGS: dict[str, object] = {
     "latex_show_urls": "footnote",
     "latex_domain_indices": False,
     "latex_table_style": ["booktabs"],
+    # Every internal reference prints its page: "(p. 12)", «(с. 12)» (see page_ref_name).
+    "latex_show_pagerefs": True,
 }
 
 #: ``latex_elements`` of every PDF: the manual starts from these.
@@ -154,6 +156,20 @@ HANDOUT_ELEMENTS = {
     # One or two single-sided sheets: no chapters, so no "openany" either.
     "extraclassoptions": "oneside",
 }
+
+
+def page_ref_name(polyglossia_language: str, word: str) -> str:
+    r"""LaTeX that makes a reference's page read ``(<word> 12)``: hyperref's ``\pageautorefname``.
+
+    ``latex_show_pagerefs`` prints ``(\autopageref*{…})``; hyperref names the
+    page in the language's captions, which polyglossia sets at the start of the
+    document, so the word is set there too, and after it.
+
+    >>> print(page_ref_name("english", "p."))
+    \AtBeginDocument{\addto\captionsenglish{\def\pageautorefname{p.}}\def\pageautorefname{p.}}
+    """
+    definition = rf"\def\pageautorefname{{{word}}}"
+    return rf"\AtBeginDocument{{\addto\captions{polyglossia_language}{{{definition}}}{definition}}}"
 
 
 def handout_file(situation: str, lang: str) -> str:
@@ -190,4 +206,5 @@ __all__ = [
     "handout_document",
     "handout_file",
     "manual_file",
+    "page_ref_name",
 ]
