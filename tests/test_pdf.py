@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
+import zlib
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -147,6 +148,75 @@ def test_restore_handout_has_the_fill_in_line_and_the_window(language):
     for key in ("handout_deleted_on", "handout_restore_before"):
         assert words(message(key, language)) in text
     assert words(format_days(RESTORE_WINDOW.days, language)) in text
+
+
+@pytest.mark.parametrize(("situation", "language"), HANDOUTS)
+def test_handout_says_how_to_reach_support_safely_and_never_to_share_codes(situation, language):
+    text = pdf_text(pdf(handout_file(situation, language)))
+    for key in ("handout_support_how", "handout_never_share"):
+        assert words(message(key, language)) in text, f"{handout_file(situation, language)} lacks {key}"
+
+
+@pytest.mark.parametrize(("situation", "language"), HANDOUTS)
+def test_handout_body_is_at_least_12_pt_and_has_no_page_number(situation, language):
+    path = pdf(handout_file(situation, language))
+    done = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    heights = Counter(
+        round(float(y_max) - float(y_min))
+        for y_min, y_max in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', done.stdout
+        )
+    )
+    body = heights.most_common(1)[0][0]
+    assert body >= 12, f"the body's words are {body} pt high: set below 12 pt"  # poppler: a word's box is its font size
+    lines = [
+        line.strip()
+        for line in subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        if line.strip()
+    ]
+    assert not re.fullmatch(r"\d+", lines[-1]), f"a lone page number at the foot: {lines[-1]!r}"
+
+
+def test_delete_handout_has_a_line_for_the_date_vk_shows():
+    for language in LANGUAGES:
+        assert words(message("handout_vk_date", language)) in pdf_text(pdf(handout_file("delete", language)))
+
+
+def pdf_metadata(path: Path) -> dict[str, str]:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return dict(re.findall(r"^(\w+):\s+(.*)$", info, re.MULTILINE))
+
+
+def catalog_entries(path: Path) -> bytes:
+    """The PDF's objects, object streams uncompressed: where /Lang and /ViewerPreferences are."""
+    data = path.read_bytes()
+    found = [data]
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            found.append(zlib.decompress(stream.group(1)))
+        except zlib.error:
+            continue
+    return b"\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "title"),
+    [(manual_file(lang), lang, None) for lang in LANGUAGES]
+    + [(handout_file(sit, lang), lang, build_checklist(sit, lang=lang).title) for sit, lang in HANDOUTS],
+)
+def test_pdf_metadata_has_title_author_subject_and_language(name, language, title):
+    path = pdf(name)
+    info = pdf_metadata(path)
+    assert info.get("Title"), f"{name}: no Title"
+    if title is not None:
+        assert info["Title"] == title
+    assert info.get("Author") == message("site_authors", language)
+    assert info.get("Subject") == message("pdf_subject", language)
+    entries = catalog_entries(path)
+    assert f"/Lang({language})".encode() in entries, f"{name}: no /Lang({language})"
+    assert re.search(rb"/DisplayDocTitle\s*true", entries), f"{name}: viewers would show the file name"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -54,7 +54,16 @@ from sphinx.util import logging
 from sphinx.writers.latex import LaTeXTranslator
 
 from vkdocs.checklist import situations
-from vkdocs.latex import HANDOUT_ELEMENTS, LATEX_ELEMENTS, PREAMBLE, handout_document, manual_file, page_ref_name
+from vkdocs.latex import (
+    HANDOUT_ELEMENTS,
+    LATEX_ELEMENTS,
+    PREAMBLE,
+    address_block,
+    handout_document,
+    manual_file,
+    page_address,
+    page_ref_name,
+)
 from vkdocs.messages import message
 
 logger = logging.getLogger(__name__)
@@ -150,6 +159,9 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         name, title = ExtBabel(language, use_polyglossia=True).language, message("manual_contents", language)
         contents = rf"\addto\captions{name}{{\renewcommand{{\contentsname}}{{{title}}}}}"
         preamble = MANUAL_ELEMENTS["preamble"] + page_ref_name(name, message("manual_page_ref", language)) + "\n"
+        address = page_address(config.html_baseurl, config.root_doc)
+        if address is not None:  # at the foot of the title page: the site's address and its QR code
+            preamble += rf"\authoraddress{{{address_block(address, message('manual_site', language))}}}" + "\n"
         config.latex_elements = {
             **MANUAL_ELEMENTS,
             "preamble": preamble,
