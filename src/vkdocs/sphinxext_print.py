@@ -246,7 +246,8 @@ class AddPrintLinks(SphinxPostTransform):
 
 
 class ResolvePdfLinks(SphinxPostTransform):
-    """HTML: a relative link into the output's PDF folder. Elsewhere: the text and the file name."""
+    """HTML: a relative link into the output's PDF folder. Elsewhere: the text, and the PDF's address
+    on the site when it has one (``html_baseurl``)."""
 
     default_priority = 100
 
@@ -262,7 +263,13 @@ class ResolvePdfLinks(SphinxPostTransform):
                 link = nodes.reference(text, text, refuri=uri, classes=["vk-handout-link"])
                 node.replace_self(link)
             else:
-                node.replace_self(nodes.Text(f"{text} ({node['file']})"))
+                # On paper: the PDF's web address when the site has one (no file name to look for).
+                base = self.config.html_baseurl.rstrip("/")
+                if not base:
+                    node.replace_self(nodes.Text(text))
+                else:
+                    uri = f"{base}/{self.config.vkdocs_handout_dir.strip('/')}/{node['file']}"
+                    node.replace_self([nodes.Text(text + " "), nodes.reference(uri, uri, refuri=uri)])
 
 
 _TASK_CHECKBOX = re.compile(r'<input[^>]*class="task-list-item-checkbox"[^>]*>')
