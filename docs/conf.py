@@ -113,5 +113,7 @@ from vkdocs.latex import LATEX_SETTINGS  # noqa: E402
 
 globals().update(LATEX_SETTINGS)
 latex_elements = {}
+# The reader's manual leaves out the pages for programmers (they stay on the site).
+vkdocs_print_web_only = ["reference/api", "reference/cli"]
 # Search ranking: Sphinx's scores plus title and how-to boosts (see the file).
 html_search_scorer = str(DOCS / "_static" / "search-scorer.js")

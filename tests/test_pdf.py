@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
@@ -242,8 +243,13 @@ def test_manual_page_count_is_reported(language, capsys):
 # The manual's structure, against the site's: the start page's toctrees, as the HTML shows them.
 
 
+#: The pages the reader's manual leaves out (docs/conf.py): on the site only.
+WEB_ONLY = frozenset(runpy.run_path(str(DOCS / "conf.py"))["vkdocs_print_web_only"])
+
+
 class _Toctrees(HTMLParser):
-    """The start page's toctrees: [(caption, [page title, …]), …], in order."""
+    """The start page's toctrees as the manual prints them: [(caption, [page title, …]), …], in order,
+    without the pages that stay on the site (``WEB_ONLY``)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -263,6 +269,7 @@ class _Toctrees(HTMLParser):
             self._page_item = True
         elif self._page_item and tag == "a":
             self._capturing, self._text, self._page_item = "page", "", False
+            self._href = dict(attrs).get("href") or ""
 
     def handle_endtag(self, tag) -> None:
         if tag == "article":
@@ -271,7 +278,8 @@ class _Toctrees(HTMLParser):
             self.parts.append((self._text.strip(), []))
             self._capturing = None
         elif self._capturing == "page" and tag == "a":
-            self.parts[-1][1].append(self._text.strip())
+            if self._href.split("#")[0].removesuffix(".html") not in WEB_ONLY:
+                self.parts[-1][1].append(self._text.strip())
             self._capturing = None
 
     def handle_data(self, data) -> None:
@@ -373,6 +381,19 @@ def test_manual_references_name_their_page(language):
         assert re.search(rf"\({page}\s[0-9ivx]+\)$", line), f"a card's link without its page: {line!r}"
     assert len(re.findall(rf"\({page}\s\d+\)", text)) >= 100
     assert not re.search(rf"\({page}\s*\?\?\)", text), "a reference to a label the manual lacks"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_is_for_readers_without_the_python_package_or_the_command_reference(language):
+    assert {"reference/api", "reference/cli"} == WEB_ONLY
+    text = pdf_text(pdf(manual_file(language)))
+    for page in WEB_ONLY:
+        title = re.search(r"^# (.+)$", (DOCS / f"{page}.md").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+        if language == "ru":
+            assert words(title) not in text, f"the manual prints {page}: {title!r}"
+    raw = subprocess.run(["pdftotext", str(pdf(manual_file(language))), "-"], capture_output=True, text=True).stdout
+    for code in ("restore_deadline", "parse_date", "$ vkdocs", "--deleted-on", "InputError"):
+        assert code not in raw, f"the manual prints the programmers' {code!r}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -287,8 +287,34 @@ class PrintCardLinks(SphinxPostTransform):
                 paragraph += node
 
 
+class LeaveOutWebOnlyPages(SphinxPostTransform):
+    """The manual is for readers: the pages of ``vkdocs_print_web_only`` (the Python package and
+    the command's reference) stay on the site and leave the book.
+
+    Sphinx's LaTeX builder inlines every page of the toctrees, each in a
+    ``start_of_file`` node; those pages' nodes go, and the pages leave the
+    builder's documents, so a reference to them (resolved after this) prints
+    as plain text, with no page number and no dangling link. The toctrees
+    themselves stay as they are, so the site and the doctrees are unchanged.
+    """
+
+    default_priority = 5  # before the references are resolved (ReferencesResolver: 10)
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        web_only = set(self.config.vkdocs_print_web_only)
+        if self.config.vkdocs_print != "manual" or not web_only:
+            return
+        for node in list(self.document.findall(addnodes.start_of_file)):
+            if node["docname"] in web_only:
+                node.parent.remove(node)
+        self.app.builder.docnames -= web_only
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("vkdocs_print", "manual", "env", types=[str])
+    app.add_config_value("vkdocs_print_web_only", [], "env", types=[list])
+    app.add_post_transform(LeaveOutWebOnlyPages)
     app.connect("config-inited", on_config_inited, priority=600)
     app.add_node(nodes.admonition, override=True, latex=(visit_admonition_latex, depart_admonition_latex))
     app.add_post_transform(PrintCardLinks)
