@@ -18,16 +18,19 @@ import subprocess
 import xml.etree.ElementTree as ElementTree
 import zlib
 from collections import Counter
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from docbuild import DOCS, LANGUAGES, ROOT
 
+from vkdocs import __version__
 from vkdocs.checklist import build_checklist, situations
-from vkdocs.deadline import RESTORE_WINDOW, format_days
+from vkdocs.dataset import build_dataset
+from vkdocs.deadline import RESTORE_WINDOW, format_days, format_long_date
 from vkdocs.messages import message
-from vkdocs.sphinxext_print import handout_file, manual_file
+from vkdocs.sphinxext_print import handout_file, manual_file, window_note
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
 REQUIRED = os.environ.get("VKDOCS_REQUIRE_PDF") == "1"
@@ -394,6 +397,25 @@ def test_manual_is_for_readers_without_the_python_package_or_the_command_referen
     raw = subprocess.run(["pdftotext", str(pdf(manual_file(language))), "-"], capture_output=True, text=True).stdout
     for code in ("restore_deadline", "parse_date", "$ vkdocs", "--deleted-on", "InputError"):
         assert code not in raw, f"the manual prints the programmers' {code!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_opens_with_the_essentials_and_the_colophon(language):
+    """The page after the title page: never pay, never share codes, the restore rule with VK's
+    date first, support only inside VK; at its foot the edition, the check date and the licence."""
+    second = words(layout_pages(pdf(manual_file(language)))[1])
+    for key in (
+        "manual_essentials",
+        "manual_never_pay",
+        "handout_never_share",
+        "handout_support_how",
+        "site_copyright",
+    ):
+        assert words(message(key, language)) in second, f"page 2 lacks {key}"
+    assert words(window_note(language)) in second
+    checked = min(date.fromisoformat(record["checked"]) for record in build_dataset()["situations"].values())
+    assert words(message("page_checked", language, date=format_long_date(checked, language))) in second
+    assert words(message("manual_edition", language, version=__version__, date="")) in second
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -43,6 +43,8 @@ Print forms for web-only things:
 
 from __future__ import annotations
 
+from datetime import date
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -51,9 +53,13 @@ from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.texescape import escape
 from sphinx.writers.latex import LaTeXTranslator
 
+from vkdocs import __version__
 from vkdocs.checklist import situations
+from vkdocs.dataset import build_dataset
+from vkdocs.deadline import format_long_date
 from vkdocs.latex import (
     HANDOUT_ELEMENTS,
     LATEX_ELEMENTS,
@@ -65,6 +71,7 @@ from vkdocs.latex import (
     page_ref_name,
 )
 from vkdocs.messages import message
+from vkdocs.sphinxext_print import window_note
 
 logger = logging.getLogger(__name__)
 
@@ -166,10 +173,42 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
             **MANUAL_ELEMENTS,
             "preamble": preamble,
             "contentsname": contents,
+            "maketitle": r"\sphinxmaketitle" + "\n" + essentials_and_colophon(language, address),
             **config.latex_elements,
         }
         # The start page's sections become parts (ManualStructure), its pages chapters.
         config.latex_toplevel_sectioning = "part"
+
+
+def essentials_and_colophon(language: str, address: str | None) -> str:
+    """The page after the title page: the rules a reader must not miss, in one fraud-style box
+    (never pay, never share codes, the restore rule with VK's date first, support only inside VK),
+    and at its foot the colophon (title, edition, the date the content was checked against the
+    guides, the site's address when the build has one, licence). All from the package's catalogs."""
+    rules = [
+        message("manual_never_pay", language),
+        message("handout_never_share", language),
+        window_note(language),
+        message("handout_support_how", language),
+    ]
+    items = "".join(rf"\item {escape(rule)}" + "\n" for rule in rules)
+    checked = min(date.fromisoformat(record["checked"]) for record in build_dataset()["situations"].values())
+    marker = "VKDOCSDATE"
+    edition = escape(message("manual_edition", language, version=__version__, date=marker))
+    colophon = [
+        r"\textbf{\csname @title\endcsname}",
+        edition.replace(marker, r"\csname @date\endcsname"),
+        escape(message("page_checked", language, date=format_long_date(checked, language))),
+    ]
+    if address is not None:
+        colophon.append(escape(message("manual_site", language)) + rf" \url{{{address}}}")
+    colophon.append("© " + escape(message("site_copyright", language)))
+    return (
+        "\\clearpage\\thispagestyle{empty}\n"
+        rf"\begin{{sphinxadmonition}}{{danger}}{{{escape(message('manual_essentials', language))}:}}"
+        "\n\\begin{itemize}\n" + items + "\\end{itemize}\n\\end{sphinxadmonition}\n"
+        "\\vfill{\\small\\raggedright\\parskip=3pt\n" + "\\par\n".join(colophon) + "\\par}\n\\clearpage\n"
+    )
 
 
 def visit_admonition_latex(self, node: nodes.Element) -> None:
