@@ -2,17 +2,17 @@
 
 ``make translations`` runs it after updating the pages' catalogs::
 
-    python docs/_ext/translations.py update     # package catalogs from the source data; every header filled in
-    python docs/_ext/translations.py glossary   # docs/locale/<lang>/glossary.csv from the glossary page
-    python docs/_ext/translations.py stat       # progress per catalog: translated, fuzzy, untranslated
+    python tools/translations.py update     # package catalogs from the source data; every header filled in
+    python tools/translations.py glossary   # docs/locale/<lang>/glossary.csv from the glossary page
+    python tools/translations.py stat       # progress per catalog: translated, fuzzy, untranslated
 
 and a translator starting a language runs (CONTRIBUTING.md, "Adding a language")::
 
-    python docs/_ext/translations.py init LANG     # the package's and the theme's catalogs for LANG
+    python tools/translations.py init LANG     # the package's and the theme's catalogs for LANG
     make translations                              # ... and the pages' catalogs
-    python docs/_ext/translations.py suggest LANG  # optional: English as fuzzy suggestions to check
+    python tools/translations.py suggest LANG  # optional: English as fuzzy suggestions to check
 
-``python docs/_ext/translations.py pseudo FOLDER`` writes the pseudo-language
+``python tools/translations.py pseudo FOLDER`` writes the pseudo-language
 of the tests (tests/test_pseudo.py).
 
 Two catalog sets, one per kind of text, both gettext ``.po`` files:
@@ -41,7 +41,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from vkdocs.extract import source_template  # noqa: E402
