@@ -44,7 +44,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from vkdocs.extract import source_template  # noqa: E402
+from vkdocs.extract import source_template, translation_state  # noqa: E402
 from vkdocs.i18n import DOMAIN, PACKAGE_LOCALE, SOURCE_LANGUAGE, languages  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -165,15 +165,8 @@ def fill_headers(langs: list[str] | None = None) -> None:
 
 def counts(path: Path) -> tuple[int, int, int]:
     """Translated, fuzzy and untranslated messages of a catalog (the figures ``sphinx-intl stat`` gives)."""
-    messages = [m for m in read(path) if m.id]
-    fuzzy = sum(1 for m in messages if m.fuzzy)
-    untranslated = sum(1 for m in messages if not m.fuzzy and not _translated(m.string))
-    return len(messages) - fuzzy - untranslated, fuzzy, untranslated
-
-
-def _translated(string: str | tuple[str, ...] | None) -> bool:
-    strings = string if isinstance(string, tuple) else (string,)
-    return all(s and s.strip() for s in strings)
+    states = [translation_state(m) for m in read(path) if m.id]
+    return states.count("translated"), states.count("fuzzy"), states.count("missing")
 
 
 def stat(langs: list[str] | None = None, *, out=None) -> int:
@@ -330,10 +323,10 @@ def suggest(lang: str, base: str = "en") -> int:
         suggestions = read(base_path, base)
         catalog = read(path, lang)
         for entry in catalog:
-            if not entry.id or _translated(entry.string):
+            if not entry.id or translation_state(entry) != "missing":
                 continue
             known = suggestions.get(entry.id, context=entry.context)
-            if known is not None and _translated(known.string) and not known.fuzzy:
+            if translation_state(known) == "translated":
                 entry.string = known.string
                 entry.flags.add("fuzzy")
                 filled += 1

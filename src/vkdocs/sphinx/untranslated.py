@@ -27,7 +27,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from vkdocs.extract import catalog_problems
+from vkdocs.extract import catalog_problems, translation_state
 from vkdocs.i18n import SOURCE_LANGUAGE, catalog_file
 from vkdocs.sphinx.languages import CYRILLIC, writes_cyrillic
 
@@ -59,8 +59,8 @@ def entry_state(path: Path | None, msgid: str, context: str | None = None) -> st
     """How ``path``'s catalog holds ``msgid``: ``"fuzzy"`` (there, but not used) or ``"missing"`` (absent or empty)."""
     if path is None or not path.is_file():
         return "missing"
-    entry = _read_catalog(path, path.stat().st_mtime).get(msgid, context=context)
-    return "fuzzy" if entry is not None and entry.fuzzy else "missing"
+    state = translation_state(_read_catalog(path, path.stat().st_mtime).get(msgid, context=context))
+    return "fuzzy" if state == "fuzzy" else "missing"
 
 
 WHAT_TO_DO = {
