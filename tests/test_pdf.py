@@ -29,8 +29,9 @@ from vkdocs import __version__
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.dataset import build_dataset
 from vkdocs.deadline import RESTORE_WINDOW, format_days, format_long_date
+from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
-from vkdocs.sphinxext_print import handout_file, manual_file, window_note
+from vkdocs.sphinx.handouts import window_note
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
 REQUIRED = os.environ.get("VKDOCS_REQUIRE_PDF") == "1"

@@ -1,5 +1,8 @@
 """Print: the PDF manual and the one-page handouts, through Sphinx's LaTeX builder.
 
+Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.manual"]``
+(it sets up :mod:`vkdocs.sphinx.languages` first, which sets the authors it prints).
+
 Both use XeLaTeX with the DejaVu fonts (they cover Cyrillic), A4 paper and a
 drawn box for every step to tick (``\\vkbox``). Those LaTeX settings, and the
 handouts' own (ragged-right, a compact title), live in the package,
@@ -44,10 +47,12 @@ Print forms for web-only things:
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.latex import LaTeXBuilder
 from sphinx.builders.latex.util import ExtBabel
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
@@ -71,7 +76,11 @@ from vkdocs.latex import (
     page_ref_name,
 )
 from vkdocs.messages import message
-from vkdocs.sphinxext_print import window_note
+from vkdocs.sphinx._nodes import docname
+from vkdocs.sphinx.handouts import window_note
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +157,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     language = config.language
     author = config.author
     if config.vkdocs_print == "handouts":
-        config.latex_documents = []
+        documents: list[tuple[str, str, str, str, str]] = []
         for situation in situations():
             if not (app.srcdir / f"{situation}.md").is_file():
                 logger.warning(
@@ -158,7 +167,8 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
                     situation,
                 )
                 continue
-            config.latex_documents.append(handout_document(situation, language, author))
+            documents.append(handout_document(situation, language, author))
+        config.latex_documents = documents
         config.latex_elements = {**HANDOUT_ELEMENTS, **config.latex_elements}
     else:
         config.latex_documents = [(config.root_doc, _tex(manual_file(language)), MANUAL_TITLE, author, "manual")]
@@ -211,14 +221,14 @@ def essentials_and_colophon(language: str, address: str | None) -> str:
     )
 
 
-def visit_admonition_latex(self, node: nodes.Element) -> None:
+def visit_admonition_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     """A generic admonition takes its style (tip, caution, danger) from its class in print too."""
     style = next((c for c in ("danger", "caution", "tip", "warning") if c in node["classes"]), "note")
     self.body.append("\n" + rf"\begin{{sphinxadmonition}}{{{style}}}")
     self.no_latex_floats += 1
 
 
-def depart_admonition_latex(self, node: nodes.Element) -> None:
+def depart_admonition_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(r"\end{sphinxadmonition}" + "\n")
     self.no_latex_floats -= 1
 
@@ -250,12 +260,8 @@ class ManualStructure(SphinxTransform):
 
     default_priority = 700  # after the translation is applied (Locale: 20)
 
-    def apply(self, **kwargs) -> None:
-        if (
-            self.env._builder_cls.format != "latex"
-            or self.config.vkdocs_print != "manual"
-            or _docname(self.env) != self.config.root_doc
-        ):
+    def apply(self, **kwargs: Any) -> None:
+        if self.config.vkdocs_print != "manual" or docname(self.env) != self.config.root_doc:
             return
         root = next(iter(self.document.findall(nodes.section)), None)
         if root is None:
@@ -289,10 +295,6 @@ class ManualStructure(SphinxTransform):
             node.parent = root
 
 
-def _docname(env) -> str:
-    return env.current_document.docname if hasattr(env, "current_document") else env.docname
-
-
 def visit_section_latex(self: LaTeXTranslator, node: nodes.section) -> None:
     """The front matter sits one level down: a chapter (and its sections), not a part."""
     LaTeXTranslator.visit_section(self, node)
@@ -306,6 +308,12 @@ def depart_section_latex(self: LaTeXTranslator, node: nodes.section) -> None:
     LaTeXTranslator.depart_section(self, node)
 
 
+def structure_latex(app: Sphinx) -> None:
+    """``builder-inited``: read pages get :class:`ManualStructure` in LaTeX builds only."""
+    if app.builder.format == "latex":
+        app.add_transform(ManualStructure)
+
+
 class PrintCardLinks(SphinxPostTransform):
     """In print, a card's link (invisible text stretched over the card on the web)
     shows as "→ <target title>": visible on paper, still a link in the PDF."""
@@ -313,9 +321,9 @@ class PrintCardLinks(SphinxPostTransform):
     default_priority = 200
     formats = ("latex",)
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(nodes.Element)):
-            classes = node.get("classes", [])
+            classes: list[str] = node.get("classes", [])
             if "sd-stretched-link" in classes:
                 node["classes"] = [c for c in classes if c not in ("sd-stretched-link", "sd-hide-link-text")]
                 # sphinx-design wraps the link in a PassthroughTextElement: replace that.
@@ -340,23 +348,26 @@ class LeaveOutWebOnlyPages(SphinxPostTransform):
     default_priority = 5  # before the references are resolved (ReferencesResolver: 10)
     formats = ("latex",)
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         web_only = set(self.config.vkdocs_print_web_only)
-        if self.config.vkdocs_print != "manual" or not web_only:
+        builder = self.app.builder
+        if self.config.vkdocs_print != "manual" or not web_only or not isinstance(builder, LaTeXBuilder):
             return
         for node in list(self.document.findall(addnodes.start_of_file)):
             if node["docname"] in web_only:
                 node.parent.remove(node)
-        self.app.builder.docnames -= web_only
+        builder.docnames = set(builder.docnames) - web_only
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> ExtensionMetadata:
+    # on_config_inited prints the author that languages sets per language: its handler must run first.
+    app.setup_extension("vkdocs.sphinx.languages")
     app.add_config_value("vkdocs_print", "manual", "env", types=[str])
     app.add_config_value("vkdocs_print_web_only", [], "env", types=[list])
     app.add_post_transform(LeaveOutWebOnlyPages)
-    app.connect("config-inited", on_config_inited, priority=600)
+    app.connect("config-inited", on_config_inited)
     app.add_node(nodes.admonition, override=True, latex=(visit_admonition_latex, depart_admonition_latex))
     app.add_post_transform(PrintCardLinks)
-    app.add_transform(ManualStructure)
+    app.connect("builder-inited", structure_latex)
     app.add_node(nodes.section, override=True, latex=(visit_section_latex, depart_section_latex))
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
