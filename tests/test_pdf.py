@@ -32,6 +32,7 @@ from vkdocs.deadline import RESTORE_WINDOW, format_days, format_long_date
 from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
 from vkdocs.sphinx.handouts import window_note
+from vkdocs.typography import SHORT_WORDS
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
 REQUIRED = os.environ.get("VKDOCS_REQUIRE_PDF") == "1"
@@ -352,8 +353,12 @@ def test_manual_outline_has_the_introduction_then_a_part_per_caption_with_its_pa
 def test_manual_contents_page_is_titled_contents_and_lists_parts_and_numbered_chapters_in_order(html_builds, language):
     expected = site_toctree(html_builds, language)
     pages = layout_pages(pdf(manual_file(language)))
-    contents = next((page for page in pages[:4] if words(message("manual_contents", language)) in words(page)), None)
-    assert contents is not None, f"no page titled {message('manual_contents', language)!r} among the first four"
+    first = next(
+        (n for n, page in enumerate(pages[:4]) if words(message("manual_contents", language)) in words(page)), None
+    )
+    assert first is not None, f"no page titled {message('manual_contents', language)!r} among the first four"
+    # Two levels (chapters and their sections) take a few pages.
+    contents = "\n".join(pages[first : first + 6])
     text = words(contents)
     # Everything in order: the introduction, then each part and its numbered chapters.
     entries = [message("manual_introduction", language)]
@@ -370,6 +375,13 @@ def test_manual_contents_page_is_titled_contents_and_lists_parts_and_numbered_ch
         position = found + len(words(entry))
     # Toctree captions are parts, not the contents' title.
     assert not any(words(caption) in words(contents.strip().splitlines()[0]) for caption, _ in expected)
+    if language == "ru":  # the sections a reader looks for are listed too ("Страницу взломали", …)
+        sections = re.findall(r"^## (.+)$", (DOCS / "howto" / "lost-access.md").read_text(encoding="utf-8"), re.M)
+        assert sections
+        for section in sections:
+            assert words(re.sub(r"\{[^}]*\}`([^`<]*)[^`]*`", r"\1", section)) in text, (
+                f"{section!r} not in the contents"
+            )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -417,6 +429,23 @@ def test_manual_opens_with_the_essentials_and_the_colophon(language):
     checked = min(date.fromisoformat(record["checked"]) for record in build_dataset()["situations"].values())
     assert words(message("page_checked", language, date=format_long_date(checked, language))) in second
     assert words(message("manual_edition", language, version=__version__, date="")) in second
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_lines_never_start_with_a_dash_or_end_with_a_one_letter_word_and_no_doubled_stop(language):
+    """Russian typography on paper (vkdocs.sphinx.typography): a dash never opens a line, «в», «и», …
+    never end one, and a question mark is never followed by a full stop."""
+    raw = subprocess.run(["pdftotext", str(pdf(manual_file(language))), "-"], capture_output=True, text=True).stdout
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    # (An en dash opening a line is a second-level list's bullet.)
+    dashes = [line for line in lines if line.startswith("—")]
+    assert not dashes, f"lines start with a dash: {dashes[:5]}"
+    short = re.compile(rf"(^|\s)[{SHORT_WORDS}{SHORT_WORDS.upper()}]$")
+    # (A short line is a heading or a glossary term that ends so: «Только я».)
+    ending = [line for line in lines if short.search(line) and len(line.split()) > 3]
+    assert not ending, f"lines end with a one-letter word: {ending[:5]}"
+    doubled = re.findall(r".{0,30}[?!]\.", raw)
+    assert not doubled, f"a full stop after ? or !: {doubled[:5]}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -89,14 +89,14 @@ def sphinx_settings(situation: str, lang: str) -> dict[str, object]:
     >>> settings["latex_documents"]
     [('restore', 'handout-restore-ru.tex', 'Восстановить удалённую страницу', 'Авторы vkdocs', 'howto')]
     >>> settings["latex_engine"], settings["extensions"]
-    ('xelatex', ['vkdocs.sphinx.handouts'])
+    ('xelatex', ['vkdocs.sphinx.handouts', 'vkdocs.sphinx.typography'])
     """
     author = message(AUTHOR_MESSAGE, lang)
     return {
         "project": "vkdocs",
         "author": author,
         "language": lang,
-        "extensions": ["vkdocs.sphinx.handouts"],
+        "extensions": ["vkdocs.sphinx.handouts", "vkdocs.sphinx.typography"],
         "root_doc": situation,
         "nitpicky": True,
         "latex_elements": dict(HANDOUT_ELEMENTS),

@@ -68,6 +68,11 @@ PREAMBLE = r"""
 % too: DejaVu Serif has no U+2610.
 \usepackage{newunicodechar}
 \newunicodechar{☐}{\vkboxdraw}
+% An interface label in «» (vkdocs.sphinx.typography) is never hyphenated: it reads as on the screen.
+\makeatletter
+\expandafter\newcommand\csname DUrolevk-label-text\endcsname[1]{{%
+  \ifdefined\l@nohyphenation\language=\l@nohyphenation\else\language=255\fi\relax#1}}
+\makeatother
 % A line to fill in by hand.
 \newcommand{\vkblank}{\rule[-0.2em]{4.2cm}{0.5pt}}
 % Cards: a framed box, the title in bold.

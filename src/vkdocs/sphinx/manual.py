@@ -127,6 +127,11 @@ MANUAL_PREAMBLE = r"""
   {\LARGE #1\par}\nobreak\vskip 6\p@\hrule\nobreak\vskip 14\p@}}
 \def\@makeschapterhead#1{{\parindent\z@\raggedright\normalfont\sffamily\bfseries
   {\LARGE #1\par}\nobreak\vskip 6\p@\hrule\nobreak\vskip 14\p@}}
+% A heading never ends a page: with less than six lines left, it starts the next.
+\let\vk@section\section
+\renewcommand{\section}{\needspace{6\baselineskip}\vk@section}
+\let\vk@subsection\subsection
+\renewcommand{\subsection}{\needspace{5\baselineskip}\vk@subsection}
 % Contents: room for two-digit chapter numbers.
 \renewcommand*\l@chapter[2]{%
   \ifnum\c@tocdepth>\m@ne
@@ -146,6 +151,8 @@ MANUAL_ELEMENTS = {
     **LATEX_ELEMENTS,
     "preamble": PREAMBLE + MANUAL_PREAMBLE,
     "tableofcontents": r"\vktableofcontents",
+    # Two levels: the chapters and their sections ("Страницу взломали" inside "Нет доступа").
+    "tocdepth": r"\setcounter{tocdepth}{1}",
 }
 
 
