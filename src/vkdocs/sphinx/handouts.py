@@ -132,8 +132,15 @@ class HandoutDirective(SphinxDirective):
             raise self.error(str(error)) from None
         built = today if today is not None else _build_day(self.config, lang)
         address = page_address(self.config.html_baseurl, situation_page(checklist.situation))
-        heading = handout_heading(message("handout_built", lang, date=built), address, message("handout_site", lang))
-        body: list[nodes.Node] = [nodes.raw("", heading, format="latex")]
+        built_line = message("handout_built", lang, date=built)
+        heading = handout_heading(built_line, address, message("handout_site", lang))
+        # In print the heading sets the title, the date, the address and its QR code (LaTeX);
+        # any other builder gets the date and the address as text.
+        elsewhere = addnodes.only(expr="not latex")
+        elsewhere += paragraph(built_line, classes=("vk-handout__built",))
+        if address is not None:
+            elsewhere += paragraph(f"{message('handout_site', lang)} {address}")
+        body: list[nodes.Node] = [nodes.raw("", heading, format="latex"), elsewhere]
         if checklist.situation == "restore":
             body.append(restore_fillin(lang, deleted))
         steps = checklist_nodes(checklist, title=False)

@@ -100,7 +100,10 @@ MANUAL_PREAMBLE = r"""
 \makeatletter
 \newcounter{vksecnumdepth}
 % After the contents: the front matter keeps roman page numbers, no chapter numbers.
+% Two levels, whatever depth Sphinx takes from the toctrees: the chapters and their sections
+% (the question path, "Страницу взломали" inside "Нет доступа").
 \newcommand{\vktableofcontents}{%
+  \setcounter{tocdepth}{1}%
   \pagenumbering{roman}%
   \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
   \clearpage
@@ -151,8 +154,6 @@ MANUAL_ELEMENTS = {
     **LATEX_ELEMENTS,
     "preamble": PREAMBLE + MANUAL_PREAMBLE,
     "tableofcontents": r"\vktableofcontents",
-    # Two levels: the chapters and their sections ("Страницу взломали" inside "Нет доступа").
-    "tocdepth": r"\setcounter{tocdepth}{1}",
 }
 
 
