@@ -1,7 +1,7 @@
-"""Russian typography for every surface: where a line may not break, and punctuation that doubles.
+"""Russian typography: where a line may not break, and punctuation that doubles.
 
 Pure text functions, no Sphinx: :mod:`vkdocs.sphinx.typography` applies them
-to the pages and the PDFs alike.
+to the PDFs (the pages can take them too).
 
 * :func:`tie` puts a non-breaking space (U+00A0) where Russian typesetting
   never breaks a line: after a one-letter preposition or conjunction (в, с,
@@ -26,8 +26,9 @@ import re
 
 NBSP = "\u00a0"
 
-#: The one-letter Russian prepositions and conjunctions a line may not end with.
-SHORT_WORDS = "вскоуаяи"
+#: The one-letter Russian prepositions and conjunctions a line may not end with:
+#: в с к о у а я и (escaped: a rule of typesetting, not a text for readers).
+SHORT_WORDS = "\u0432\u0441\u043a\u043e\u0443\u0430\u044f\u0438"
 
 # A space or a source's line break; at the end of a text too (the word after it may be a link).
 _AFTER_SHORT_WORD = re.compile(rf"(?<![\w\-])([{SHORT_WORDS}{SHORT_WORDS.upper()}])\s(?=\S|$)")

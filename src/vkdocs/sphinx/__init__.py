@@ -12,7 +12,7 @@ defines, so a project can list just the ones it needs (the handouts'
 * :mod:`vkdocs.sphinx.calculator`: ``{vk-deadline-calculator}`` and the deadline's numbers for pages;
 * :mod:`vkdocs.sphinx.labels`: truth labels, unconfirmed interface labels, page freshness;
 * :mod:`vkdocs.sphinx.triage`: the question path and the open dataset's files;
-* :mod:`vkdocs.sphinx.typography`: Russian typography (non-breaking spaces, unbroken labels), pages and PDFs.
+* :mod:`vkdocs.sphinx.typography`: Russian typography in the PDFs (non-breaking spaces, unbroken labels).
 
 The scripts and styles of their nodes ship in ``static/``; each module loads
 its own on the HTML pages that show its node.

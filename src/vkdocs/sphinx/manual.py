@@ -101,7 +101,7 @@ MANUAL_PREAMBLE = r"""
 \newcounter{vksecnumdepth}
 % After the contents: the front matter keeps roman page numbers, no chapter numbers.
 % Two levels, whatever depth Sphinx takes from the toctrees: the chapters and their sections
-% (the question path, "Страницу взломали" inside "Нет доступа").
+% (the question path, "page hacked" inside "no access").
 \newcommand{\vktableofcontents}{%
   \setcounter{tocdepth}{1}%
   \pagenumbering{roman}%
