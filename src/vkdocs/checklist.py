@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from vkdocs.deadline import DateLike, check_language, describe
+from vkdocs.deadline import DateLike, describe
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.i18n import languages, localized
+from vkdocs.i18n import check_language, languages, localized
 from vkdocs.messages import message
 
 PLATFORMS = ("computer", "phone-browser", "app")

@@ -41,7 +41,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.i18n import languages
+from vkdocs.i18n import check_language
 from vkdocs.messages import long_date, message, plural
 
 #: How long a deleted page stays restorable: it can be restored while fewer
@@ -212,27 +212,6 @@ def _state(left: int) -> State:
     return "open" if left > 1 else "last" if left == 1 else "closed"
 
 
-def check_language(lang: str) -> str:
-    """Return ``lang`` if vkdocs speaks it.
-
-    Raises :class:`~vkdocs.errors.InputError` for a language vkdocs does not
-    speak and :class:`~vkdocs.errors.InputTypeError` for a value that is not
-    a string.
-
-    >>> check_language("ru")
-    'ru'
-    >>> check_language("de")
-    Traceback (most recent call last):
-    ...
-    vkdocs.errors.InputError: Unknown language 'de'. Use one of: ru, en.
-    """
-    if not isinstance(lang, str):
-        raise InputTypeError("bad_text_type", name="lang", type=type(lang).__name__, value=lang)
-    if lang not in languages():
-        raise InputError("unknown_language", value=lang, choices=", ".join(languages()))
-    return lang
-
-
 def format_days(count: int, lang: str) -> str:
     """``count`` days with the plural form ``lang`` needs.
 
@@ -330,7 +309,6 @@ __all__ = [
     "DateLike",
     "State",
     "can_restore",
-    "check_language",
     "days_left",
     "describe",
     "format_days",
