@@ -101,8 +101,8 @@ def read_line(stream: TextIO | None) -> str:
     """One line of ``stream``, or ``""`` when there is no more: at its end, or when it is closed or missing.
 
     >>> import io
-    >>> read_line(io.StringIO("1\n2\n")), read_line(None)
-    ('1\n', '')
+    >>> read_line(io.StringIO("1\\n2\\n")), read_line(None)
+    ('1\\n', '')
     """
     if stream is None:
         return ""

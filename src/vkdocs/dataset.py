@@ -10,7 +10,7 @@ last checked against them (``checked``). The schema
 
 >>> data = build_dataset()
 >>> data["version"], data["license"]["id"], data["languages"]
-('1.0.0', 'CC-BY-SA-4.0', ['ru', 'en'])
+('1.1.0', 'CC-BY-SA-4.0', ['ru', 'en'])
 >>> step = data["situations"]["restore"]["steps"][0]
 >>> sorted(step)
 ['checked', 'sources', 'text']
@@ -51,7 +51,7 @@ from vkdocs.triage import MAX_ANSWERS, load_tree
 #: The dataset's version, semantic versioning (https://semver.org): MAJOR when a
 #: field is removed or changes meaning, MINOR when fields or situations are
 #: added, PATCH when texts are corrected.
-DATASET_VERSION = "1.0.0"
+DATASET_VERSION = "1.1.0"
 
 DATA_FILE = "vkdocs.json"
 SCHEMA_FILE = "vkdocs.schema.json"
