@@ -83,6 +83,7 @@ def write(stream: TextIO | None, text: str) -> None:
     missing (``None``: Python's ``sys.stdout`` when the program was started
     with its standard output closed, ``vkdocs situations >&-``).
 
+    >>> from vkdocs.console import write
     >>> write(None, "text")
     Traceback (most recent call last):
     ...

@@ -100,6 +100,7 @@ def system_reason(error: OSError, lang: str) -> str:
     """What the system said, in ``lang``: the common ``errno`` cases translated, its own words otherwise.
 
     >>> import errno, os
+    >>> from vkdocs.errors import system_reason
     >>> system_reason(OSError(errno.EISDIR, os.strerror(errno.EISDIR)), "ru")
     'это папка, а не файл'
     >>> system_reason(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), "en")
@@ -150,6 +151,7 @@ class CommandError(_Localized, RuntimeError):
     used, a tool to install), 1 when the output failed, 130 when it was
     interrupted.
 
+    >>> from vkdocs.errors import CommandError
     >>> error = CommandError("output_failed", status=1, reason="disk full")
     >>> error.status, str(error)
     (1, 'Could not write the output: disk full.')

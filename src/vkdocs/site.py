@@ -3,10 +3,11 @@
 The site is published on Read the Docs, one project per language, at
 ``<SITE_URL><language>/latest/``. The command line ends ``vkdocs triage``
 with the full address of the page to read, and the open dataset gives the
-same base for its page paths (:mod:`vkdocs.dataset`). A copy of the
+same base for its page paths (``vkdocs.dataset``). A copy of the
 package built for a site hosted elsewhere changes :data:`SITE_URL` (or sets
 it to ``None``: then only the path inside the site is given).
 
+>>> from vkdocs.site import language_root, page_url
 >>> page_url("howto/restore.html#restore-steps", "en")
 'https://vkdocs.readthedocs.io/en/latest/howto/restore.html#restore-steps'
 >>> page_url("howto/restore.html", "ru", base=None) is None
@@ -25,6 +26,7 @@ SITE_VERSION = "latest"
 def language_root(lang: str, base: str | None = SITE_URL) -> str | None:
     """The address of ``lang``'s site, ending in ``/``; ``None`` when ``base`` is unknown.
 
+    >>> from vkdocs.site import language_root
     >>> language_root("ru")
     'https://vkdocs.readthedocs.io/ru/latest/'
     """
