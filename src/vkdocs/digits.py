@@ -5,8 +5,8 @@ digits (``２``, ``٢``), which no reader means here; and ``int`` refuses a
 string of more than 4,300 digits with an error of its own. :func:`number`
 reads what a person would type, and nothing else.
 
->>> number("2"), number(" 12 "), number("007")
-(2, 12, 7)
+>>> number("2"), number(" 12 "), number("007"), number("0" * 5000 + "1")
+(2, 12, 7, 1)
 >>> number("２"), number("٢"), number("1.5"), number(""), number("9" * 5000)
 (None, None, None, None, None)
 """
@@ -35,9 +35,10 @@ def number(text: str) -> int | None:
     Raises nothing, whatever the text.
     """
     text = text.strip()
-    if not ascii_digits(text) or len(text.lstrip("0")) > MAX_DIGITS:
+    significant = text.lstrip("0") or "0"
+    if not ascii_digits(text) or len(significant) > MAX_DIGITS:
         return None
-    return int(text)
+    return int(significant)  # leading zeros dropped first: int() refuses strings of more than 4,300 digits
 
 
 __all__ = ["DIGITS", "MAX_DIGITS", "ascii_digits", "number"]
