@@ -299,7 +299,9 @@ def test_every_guide_says_what_the_copy_lost():
     # The pasted guides keep no title and no address (shared/sources/README.md: "links ... did not survive copying");
     # only guide B names its author, in its last line: "С уважением, Дмитрий Костин."
     assert all(origin["title"] is None and origin["address"] is None for origin in origins.values())
-    assert {key: origin["author"] for key, origin in origins.items() if origin["author"]} == {"B": "Дмитрий Костин"}
+    assert {key: origin["author"] for key, origin in origins.items() if origin["author"]} == {
+        "B": {"ru": "Дмитрий Костин", "en": "Dmitry Kostin"}
+    }
     assert all(set(origin["note"]) == set(LANGUAGES) for origin in origins.values())
 
 

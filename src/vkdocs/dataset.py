@@ -43,7 +43,7 @@ from typing import Any
 from vkdocs import console, files
 from vkdocs.deadline import RESTORE_WINDOW
 from vkdocs.errors import CommandError, as_os_error, system_reason
-from vkdocs.i18n import in_every_language, languages, read_source, texts_in_every_language
+from vkdocs.i18n import in_every_language, languages, texts_in_every_language
 from vkdocs.messages import message, source_messages
 from vkdocs.site import SITE_URL, language_root
 from vkdocs.triage import MAX_ANSWERS, load_tree
@@ -136,7 +136,7 @@ def _triage() -> dict[str, Any]:
 def _guide_origins() -> dict[str, Any]:
     """Each guide's title, author and address as the copy of the guides keeps them, with a note on what is lost."""
     note = in_every_language(str(source_messages()["dataset_origin_lost"]), context="dataset_origin_lost")
-    return {key: {**origin, "note": note} for key, origin in read_source("guide_origins.json").items()}
+    return {key: {**origin, "note": note} for key, origin in _read("guide_origins.json").items()}
 
 
 def _site() -> dict[str, str]:

@@ -82,6 +82,8 @@ DATA_TEXTS: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("pages.*", "page title"),
     ),
     "guides.json": (("*", None),),
+    # Names as their authors sign them; the catalogs give them in each language's letters.
+    "guide_origins.json": (("*.author", None),),
 }
 
 
