@@ -254,6 +254,70 @@ def test_the_pdf_replaces_the_output_whole(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["built.pdf", "x.pdf"]
 
 
+# A page whose last day has passed: deleted on 1 January 2026, the handout made on 6 December 2026
+
+PASSED_DELETED, PASSED_TODAY = "2026-01-01", "2026-12-06"
+
+#: The passed-window handout says first that the last day has passed, in the words `vkdocs deadline` uses.
+PASSED_FIRST = {
+    "ru": "Последний день, чтобы восстановить страницу, уже прошёл: это было 29 июля 2026 г.",
+    "en": "The last day to restore the page has passed: it was July 29, 2026.",
+}
+
+
+def deleted_for_good_items(lang: str) -> tuple[str, list[str]]:
+    """The page's section "When the deadline has passed" in ``lang``: its title and each item, markup left out."""
+    from babel.messages.pofile import read_po
+
+    page = (ROOT / "docs" / "explanation" / "deletion.md").read_text(encoding="utf-8")
+    section = page.split("(deleted-for-good)=\n", 1)[1].split("\n(", 1)[0]
+    title, body = section.split("\n", 1)
+    items = [" ".join(item.split()) for item in body.strip().split("- ")[1:]]
+    if lang != "ru":
+        catalog_path = ROOT / "docs" / "locale" / lang / "LC_MESSAGES" / "explanation" / "deletion.po"
+        with catalog_path.open("rb") as handle:
+            catalog = read_po(handle)
+        title = "# " + catalog.get(title.removeprefix("## ")).string
+        items = [catalog.get(item).string for item in items]
+
+    def plain(text: str) -> str:
+        return re.sub(r": \{ref\}`[^`]+`", "", text).replace("**", "")
+
+    return title.lstrip("# "), [plain(item) for item in items]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_passed_handout_says_what_the_page_says(lang):
+    from vkdocs.messages import message
+    from vkdocs.sphinxext_print import GONE
+
+    title, items = deleted_for_good_items(lang)
+    assert message("handout_gone_title", lang) == title
+    assert [message(key, lang) for key in GONE] == items
+
+
+@needs_tex
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_handout_past_the_window_says_so_first_and_what_still_holds(tmp_path, lang):
+    output = tmp_path / f"passed-{lang}.pdf"
+    done = subprocess.run(
+        command(
+            "restore", "--lang", lang, "--deleted-on", PASSED_DELETED, "--today", PASSED_TODAY, "--output", str(output)
+        ),
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert page_count(output) == 1
+    text = pdf_text(output)
+    title, items = deleted_for_good_items(lang)
+    built = text.index(words(PASSED_FIRST[lang]))
+    assert built < text.index(words(title)) < text.index(words(items[0]))
+    for item in items:
+        assert words(item) in text
+    assert words("Не ждите" if lang == "ru" else "Do not wait") not in text
+
+
 def test_the_makefile_installs_what_the_command_names():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     packages = set(re.search(r"^TEX_PACKAGES := (.*)$", makefile, re.MULTILINE).group(1).split())
