@@ -289,7 +289,7 @@ def deleted_for_good_items(lang: str) -> tuple[str, list[str]]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_passed_handout_says_what_the_page_says(lang):
     from vkdocs.messages import message
-    from vkdocs.sphinxext_print import GONE
+    from vkdocs.sphinx.handouts import GONE
 
     title, items = deleted_for_good_items(lang)
     assert message("handout_gone_title", lang) == title
