@@ -200,6 +200,20 @@ def test_in_russian_the_systems_reason_is_russian_too(tmp_path):
     )
 
 
+@needs_tex
+def test_standard_output_closed_after_the_pdf_is_written_is_exit_1(tmp_path):
+    output = tmp_path / "x.pdf"
+    done = subprocess.run(
+        command("restore", "--lang", "en", "--output", str(output)),
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 1
+    assert done.stderr == "vkdocs: Could not write the output: the output is closed.\n"
+    assert output.is_file() and page_count(output) == 1  # the PDF was written; only saying where failed
+
+
 def test_a_failed_build_leaves_only_its_log(tmp_path, monkeypatch):
     import tempfile
 
