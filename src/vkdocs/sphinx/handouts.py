@@ -46,6 +46,7 @@ from vkdocs.deadline import (
     format_days,
     format_long_date,
     last_day,
+    state,
 )
 from vkdocs.errors import InputError
 from vkdocs.latex import handout_file, handout_heading, hyperref, manual_file, page_address
@@ -141,14 +142,20 @@ class HandoutDirective(SphinxDirective):
         if address is not None:
             elsewhere += paragraph(f"{message('handout_site', lang)} {address}")
         body: list[nodes.Node] = [nodes.raw("", heading, format="latex"), elsewhere]
+        # A page whose last day has passed: the handout says so first and what still holds, in place of the
+        # restore steps (whose second step says "do not wait for the last day").
+        passed = deleted is not None and today is not None and state(deleted, today) == "closed"
+        if passed and deleted is not None:
+            body.append(passed_notice(lang, deleted))
         if checklist.situation == "restore":
-            body.append(restore_fillin(lang, deleted))
-        steps = checklist_nodes(checklist, title=False)
-        for box in list(steps.findall(nodes.warning)):
-            box.parent.remove(box)  # all in one box below
-        body.append(steps)
-        if checklist.situation == "delete":
-            body.append(fillin_line(message("handout_vk_date", lang)))
+            body.append(restore_fillin(lang, deleted, passed=passed))
+        if not passed:
+            steps = checklist_nodes(checklist, title=False)
+            for box in list(steps.findall(nodes.warning)):
+                box.parent.remove(box)  # all in one box below
+            body.append(steps)
+            if checklist.situation == "delete":
+                body.append(fillin_line(message("handout_vk_date", lang)))
         body += safety_box(checklist.warnings, lang)
         return [untranslatable(node) for node in body]
 
@@ -175,11 +182,13 @@ def safety_box(warnings: tuple[str, ...], lang: str) -> list[nodes.Node]:
     ]
 
 
-def restore_fillin(lang: str, deleted: date | None = None) -> nodes.container:
+def restore_fillin(lang: str, deleted: date | None = None, *, passed: bool = False) -> nodes.container:
     """The restore handout's dates and the rule below them.
 
     Without ``deleted``, a line with a blank to fill in by hand for each; with it, the
     date of deletion and the last day to restore in words, one per line.
+    When the last day has ``passed``, the rule (which ends "do not wait") is
+    left out: :func:`passed_notice` says what still holds.
     """
     fillin = nodes.container(classes=["vk-fillin"])
     labels = [
@@ -195,8 +204,38 @@ def restore_fillin(lang: str, deleted: date | None = None) -> nodes.container:
             fillin += nodes.paragraph(
                 "", "", label, nodes.Text(" " + format_long_date(day, lang)), classes=["vk-fillin__line"]
             )
-    fillin += paragraph(window_note(lang), classes=("vk-fillin__note",))
+    if not passed:
+        fillin += paragraph(window_note(lang), classes=("vk-fillin__note",))
     return fillin
+
+
+#: What still holds once the last day has passed, in the words of the page's section "deleted-for-good"
+#: (docs/explanation/deletion.md; tests/test_handout.py holds them to it).
+GONE = ("handout_gone_button", "handout_gone_unverifiable", "handout_gone_dont_pay", "handout_gone_start_over")
+
+
+def passed_notice(lang: str, deleted: date) -> nodes.container:
+    """The top of a handout for a page whose last day to restore has passed: that it has, then what still holds.
+
+    >>> print(passed_notice("en", date(2026, 1, 1)).astext())  # doctest: +ELLIPSIS
+    The last day to restore the page has passed: it was July 29, 2026. What counts is the date in VK's own dialog...
+    <BLANKLINE>
+    When the deadline has passed
+    <BLANKLINE>
+    The restore button is gone. ...
+    """
+    notice = nodes.container(classes=["vk-passed"])
+    said = " ".join(
+        message(key, lang, last_day=last_day(deleted)) for key in ("deadline_closed", "deadline_trust_dialog")
+    )
+    notice += nodes.paragraph("", "", nodes.strong(said, said))
+    title = message("handout_gone_title", lang)
+    notice += nodes.paragraph("", "", nodes.strong(title, title))
+    items = nodes.bullet_list()
+    for key in GONE:
+        items += nodes.list_item("", paragraph(message(key, lang)))
+    notice += items
+    return notice
 
 
 def window_note(lang: str) -> str:
@@ -341,6 +380,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 __all__ = [
     "HandoutDirective",
     "HandoutListDirective",
+    "passed_notice",
     "print_link",
     "restore_fillin",
     "setup",
