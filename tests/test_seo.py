@@ -18,6 +18,7 @@ from docbuild import CANONICAL, LANGUAGES, page_names, sphinx_build
 
 from vkdocs.checklist import build_checklist
 from vkdocs.i18n import SOURCE_LANGUAGE
+from vkdocs.sphinx import seo
 
 #: Every page with text of its own (Sphinx's search page and index are made by Sphinx, and are not for search).
 DOCUMENTS = [name for name in page_names() if name not in {"genindex", "search"}]
@@ -136,6 +137,25 @@ def test_every_page_names_itself_and_every_other_language_and_x_default_by_absol
         assert found == {**expected, "x-default": address(SOURCE_LANGUAGE, name)}, (language, name)
         assert page.select_one('link[rel="canonical"]')["href"] == address(language, name)
         assert page.html["lang"] == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_read_the_docs_the_alternates_sitemap_and_robots_txt_follow_its_layout(language, monkeypatch):
+    monkeypatch.setenv("READTHEDOCS", "True")
+    monkeypatch.setenv("READTHEDOCS_VERSION", "latest")
+    host = "https://vkdocs.readthedocs.io/"
+    page = "howto/restore.html"
+    found = dict(seo.alternates(f"{host}{language}/latest/", language, "howto/restore"))
+    assert found == {
+        **{other: f"{host}{other}/latest/{page}" for other in LANGUAGES},
+        "x-default": f"{host}{SOURCE_LANGUAGE}/latest/{page}",
+    }
+    site, scheme = seo.sitemap_settings(f"{host}{language}/latest/", language)
+    for other in LANGUAGES:  # how sphinx-sitemap writes each address
+        assert site + scheme.format(lang=f"{other}/", version="", link=page) == found[other]
+    assert seo.robots_txt(f"{host}{language}/latest/", language).splitlines()[3:] == [
+        f"Sitemap: {host}{other}/latest/sitemap.xml" for other in LANGUAGES
+    ]
 
 
 # Sitemaps and robots.txt -----------------------------------------------------------------------------------

@@ -214,7 +214,8 @@ def require_description(app: Sphinx, doctree: nodes.document) -> None:
 
 def drop_translated_flag(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Sphinx marks a translated ``meta`` node ``translated``, and its HTML writer would print that as an attribute
-    of the ``<meta>`` element, which HTML does not have: it is dropped once the page is read."""
+    of the ``<meta>`` element, which HTML does not have: it is dropped before the page is written (the gate for
+    untranslated messages has read it by then)."""
     for meta in doctree.findall(nodes.meta):
         meta.attributes.pop("translated", None)
 
