@@ -13,6 +13,7 @@ defines, so a project can list just the ones it needs (the handouts'
 * :mod:`vkdocs.sphinx.labels`: truth labels, unconfirmed interface labels, page freshness;
 * :mod:`vkdocs.sphinx.triage`: the question path and the open dataset's files;
 * :mod:`vkdocs.sphinx.typography`: Russian typography in the PDFs (non-breaking spaces, unbroken labels).
+* :mod:`vkdocs.sphinx.seo`: descriptions, language alternates, sitemaps, link previews, how-to data.
 
 The scripts and styles of their nodes ship in ``static/``; each module loads
 its own on the HTML pages that show its node.
@@ -37,6 +38,7 @@ FEATURES = (
     "vkdocs.sphinx.labels",
     "vkdocs.sphinx.triage",
     "vkdocs.sphinx.typography",
+    "vkdocs.sphinx.seo",
 )
 
 
