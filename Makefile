@@ -42,7 +42,7 @@ export LATEXMKOPTS ?= -halt-on-error -interaction=nonstopmode -file-line-error
 LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
-.PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest test test-browser bench translations livehtml clean dist site-zip
+.PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest check test test-browser bench translations livehtml clean dist site-zip
 .PHONY: pdf handouts check-tex tex-packages lock-python test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
@@ -98,11 +98,16 @@ doctest: $(VENV_READY) ## Run the doctests in the docs (Sphinx doctest builder).
 	@echo "Running doctests…"
 	@$(SPHINX) -b doctest -D language=ru -d $(BUILD)/doctrees/doctest $(DOCS) $(BUILD)/doctest
 
+# The tiers of tests/ (tests/README.md): unit (seconds, no build), site (whole
+# builds, links, translations, dataset, PDFs), browser (the built site in Chromium).
+check: $(VENV_READY) ## The loop after every edit (seconds): the unit tests and every doctest (package and pages).
+	@$(BIN)/python -m pytest -q tests/unit src docs
+
 test: $(VENV_READY) ## Run every test: unit, doctests, translations, both builds, links, packages, PDFs (if built), browser.
 	@$(BIN)/python -m pytest
 
 test-browser: html ## Check the built site in Chromium (/usr/bin/chromium): pages, switcher, search, calculator.
-	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest -m browser tests/browser
+	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest tests/browser
 
 bench: $(VENV_READY) ## Time the builds and tests and weigh the heaviest page, against a bare Furo build.
 	@$(BIN)/python tests/bench.py
@@ -170,7 +175,7 @@ publish-pdf:
 	done
 
 test-pdf: pdf ## Build every PDF, then check them (as CI does: a missing PDF fails).
-	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/test_pdf.py
+	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/site/test_pdf.py
 
 # The static site as one zip, to host anywhere (any web server, or opened from
 # a folder: file://). Everything is in it, the PDFs too, and nothing is fetched
