@@ -30,16 +30,23 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date 
 export PYTHONDONTWRITEBYTECODE := 1
 
 SPHINXOPTS ?=
-SPHINX := $(BIN)/python -m sphinx -W --keep-going -n -q $(SPHINXOPTS)
+# Sphinx's options in every build (strict, quiet) are defined once, in
+# src/vkdocs/builds.py: the tests, make bench and `vkdocs handout` use them too.
+SPHINX_STRICT = $(shell $(BIN)/python -m vkdocs.builds)
+SPHINX = $(BIN)/python -m sphinx $(SPHINX_STRICT) $(SPHINXOPTS)
 
 # PDF: the manual per language and one handout per situation, built with
 # Sphinx's LaTeX builder and XeLaTeX, collected in $(PDF).
 PDF := $(BUILD)/pdf
-TEX_PACKAGES := texlive-xetex latexmk texlive-fonts-recommended texlive-lang-cyrillic xindy poppler-utils fonts-dejavu-core
-TEX_TOOLS := xelatex latexmk xindy pdftotext pdfinfo
-export LATEXMKOPTS ?= -halt-on-error -interaction=nonstopmode -file-line-error
+# What a PDF build needs and latexmk's options are defined once, in
+# src/vkdocs/latex.py (`vkdocs handout` uses them too); poppler's tools read the
+# PDFs in the tests.
+LATEX_FACT = $(shell $(PYTHON) tools/latex_facts.py $(1))
+TEX_PACKAGES := $(call LATEX_FACT,TEX_PACKAGES) poppler-utils
+TEX_TOOLS := $(call LATEX_FACT,TEX_TOOLS) pdftotext pdfinfo
+export LATEXMKOPTS ?= $(call LATEX_FACT,LATEXMKOPTS)
 # sphinx-build -M latexpdf SOURCE OUTPUT OPTIONS: LaTeX, then latexmk.
-LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
+LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) $(SPHINX_STRICT) $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
 .PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest check test test-browser bench translations livehtml clean dist site-zip

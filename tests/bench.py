@@ -50,6 +50,8 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 from browsing import launch, serve, unavailable_reason  # noqa: E402
 from docbuild import LANGUAGES, page_names  # noqa: E402
 
+from vkdocs.builds import STRICT  # noqa: E402
+
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TOUCHED = "howto/restore" if (DOCS / "howto" / "restore.md").exists() else "index"
 
@@ -102,7 +104,7 @@ def env() -> dict:
 
 def sphinx_command(builder: str, language: str, out: Path, conf: Path | None) -> list[str]:
     """sphinx-build, strict like `make html` for vkdocs, lenient for the bare build."""
-    flags = ["-q"] if conf else ["-W", "--keep-going", "-n", "-q"]
+    flags = ["-q"] if conf else list(STRICT)
     return [
         sys.executable,
         "-m",

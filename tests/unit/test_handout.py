@@ -6,7 +6,6 @@ The PDFs the command builds are read in tests/site/test_handout_pdf.py.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 
@@ -15,7 +14,7 @@ from docbuild import HANDOUT_DELETED_ON, HANDOUT_TODAY, ROOT
 
 from vkdocs.cli import main
 from vkdocs.handout import project_files
-from vkdocs.latex import TEX_PACKAGES
+from vkdocs.latex import LATEXMKOPTS, TEX_PACKAGES
 
 DELETED, TODAY = HANDOUT_DELETED_ON, HANDOUT_TODAY
 
@@ -84,6 +83,20 @@ def test_the_output_is_required(capsys):
 
 
 def test_the_makefile_installs_what_the_command_names():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    packages = set(re.search(r"^TEX_PACKAGES := (.*)$", makefile, re.MULTILINE).group(1).split())
-    assert set(TEX_PACKAGES) - {"make"} <= packages
+    done = subprocess.run(
+        ["make", "--no-print-directory", "-s", "tex-packages"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert set(TEX_PACKAGES) <= set(done.stdout.split())
+
+
+def test_the_makefile_gives_latexmk_the_options_of_the_package():
+    shown = 'show-latexmkopts: ; @echo "$$LATEXMKOPTS"'  # what the recipes' shell is given
+    done = subprocess.run(
+        ["make", "--no-print-directory", "-s", "--eval", shown, "show-latexmkopts"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={key: value for key, value in os.environ.items() if key != "LATEXMKOPTS"},
+    )
+    assert done.stdout.strip() == LATEXMKOPTS, done.stderr
