@@ -186,7 +186,7 @@ test-pdf: pdf ## Build every PDF, then check them (as CI does: a missing PDF fai
 
 # The static site as one zip, to host anywhere (any web server, or opened from
 # a folder: file://). Everything is in it, the PDFs too, and nothing is fetched
-# from another host (README "Privacy").
+# from another host (MAINTAINING.md "Privacy").
 SITE_ZIP := $(BUILD)/vkdocs-site.zip
 
 dist: html pdf ## Zip the built site (both languages and the PDFs) into docs/_build/vkdocs-site.zip.

@@ -87,7 +87,7 @@ class RunningBuild:
             self._process.communicate()
 
 
-#: The personal handout the tests build with ``vkdocs handout`` (tests/test_handout.py), in each language.
+#: The personal handout the tests build with ``vkdocs handout`` (tests/site/test_handout_pdf.py), in each language.
 HANDOUT_DELETED_ON, HANDOUT_TODAY = "2026-10-01", "2026-11-25"
 
 

@@ -330,7 +330,7 @@ def test_the_cli_reference_shows_what_the_command_prints(tmp_path):
     """Every ``$ vkdocs …`` of the page runs, in a folder of its own (``vkdocs handout`` writes a file there).
 
     ``vkdocs handout`` needs TeX: without it, its example is left to
-    tests/test_handout.py, which says why it is skipped (and fails in CI).
+    tests/site/test_handout_pdf.py, which says why it is skipped (and fails in CI).
     """
     import shlex
 
