@@ -44,6 +44,22 @@ def test_without_tex_it_says_what_to_install_in_one_line_and_exits_2(tmp_path):
     assert not output.exists()
 
 
+def test_without_sphinx_and_tex_it_names_both_in_one_line(tmp_path):
+    script = (
+        "import sys\n"
+        "sys.modules['sphinx'] = None  # as if the docs extra were not installed\n"
+        "from vkdocs.cli import main\n"
+        f"sys.exit(main(['handout', 'restore', '--lang', 'en', '--output', {str(tmp_path / 'x.pdf')!r}]))\n"
+    )
+    env = {**os.environ, "PATH": str(tmp_path / "nothing-here")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("vkdocs: A PDF handout needs Sphinx and TeX (missing: xelatex, latexmk")
+    assert "pip install 'vkdocs[docs]'" in done.stderr
+    assert "sudo apt-get install --no-install-recommends " + " ".join(TEX_PACKAGES) in done.stderr
+
+
 def test_without_sphinx_it_says_what_to_install_in_one_line_and_exits_2(tmp_path):
     script = (
         "import sys\n"
