@@ -85,7 +85,7 @@ HTML_JOBS ?= 2
 
 # --keep-going: a failing doctest or a Russian error never stops the English
 # build, so one run lists every language's problems.
-html: $(VENV_READY) ## Run the doctests and build Russian and English HTML.
+html: $(VENV_READY) ## Run the doctests and build the HTML of every language (Russian and each catalog's).
 	@$(MAKE) --no-print-directory --keep-going --jobs=$(HTML_JOBS) --output-sync=target \
 	  doctest $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html \
 	  || { echo "make html failed: the problems of every build (doctests, $(LANGUAGES)) are listed above." >&2; exit 1; }

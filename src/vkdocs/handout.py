@@ -48,7 +48,7 @@ from datetime import date
 from pathlib import Path
 
 from vkdocs import files
-from vkdocs.builds import sphinx_command
+from vkdocs.builds import sphinx_make_command
 from vkdocs.checklist import build_checklist, handout_dates
 from vkdocs.deadline import DateLike
 from vkdocs.errors import CommandError, as_os_error, system_reason
@@ -292,7 +292,7 @@ def _run_sphinx(work: Path, situation: str, lang: str, deleted: date | None, tod
     for name, text in project_files(situation, lang, deleted_on=deleted, today=today).items():
         (source / name).write_text(text, encoding="utf-8")
     out = work / "build"
-    command = sphinx_command("-M", "latexpdf", str(source), str(out), "-D", f"language={lang}")
+    command = sphinx_make_command("latexpdf", str(source), str(out), "-D", f"language={lang}")
     log = work / "build.log"
     with log.open("w", encoding="utf-8") as stream:
         done = subprocess.run(command, stdout=stream, stderr=subprocess.STDOUT, env=_environment(), cwd=work)
