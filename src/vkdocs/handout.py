@@ -42,13 +42,13 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
 from vkdocs import files
+from vkdocs.builds import sphinx_make_command
 from vkdocs.checklist import build_checklist, handout_dates
 from vkdocs.deadline import DateLike
 from vkdocs.errors import CommandError, as_os_error, system_reason
@@ -298,8 +298,7 @@ def _run_sphinx(work: Path, situation: str, lang: str, deleted: date | None, tod
     for name, text in project_files(situation, lang, deleted_on=deleted, today=today).items():
         (source / name).write_text(text, encoding="utf-8")
     out = work / "build"
-    command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(out)]
-    command += ["-W", "--keep-going", "-n", "-q", "-D", f"language={lang}"]
+    command = sphinx_make_command("latexpdf", str(source), str(out), "-D", f"language={lang}")
     log = work / "build.log"
     with log.open("w", encoding="utf-8") as stream:
         done = subprocess.run(command, stdout=stream, stderr=subprocess.STDOUT, env=_environment(), cwd=work)

@@ -1,7 +1,8 @@
 """Every page, in both languages, as a reader's browser shows it: on a phone (375 px) and a
 desktop (1280 px), in light and dark mode.
 
-Each page is loaded once (``survey``, tests/page_survey.py): axe-core is injected once,
+Each page is loaded once (``survey``, tests/browser/page_survey.py: the chrome checked once per view, and
+what was seen remembered under docs/_build/page-survey/ for the next run): axe-core is injected once,
 then the window is resized and the colour scheme switched, and everything the tests below
 look at is measured in that one visit. The visits run in a thread of their own while the
 other tests run; these tests run last and each assert one thing about what was seen.

@@ -29,7 +29,8 @@ JSON when the docs are built:
 * "N days" with its plural form for every possible count
   (:func:`vkdocs.deadline.format_days`, CLDR rules through Babel);
 * the long date pattern and month names of the build's language (Babel), with
-  the same no-break-space clean-up as :func:`vkdocs.messages.long_date`.
+  the no-break spaces made plain by :func:`vkdocs.messages.plain_spaces`, as in
+  :func:`vkdocs.messages.long_date`.
 
 So the page and ``vkdocs deadline`` cannot disagree; the browser tests check
 the page against :func:`vkdocs.deadline.describe`.
@@ -67,7 +68,7 @@ from vkdocs.deadline import (
 )
 from vkdocs.errors import ECHO_LIMIT
 from vkdocs.i18n import babel_locale, check_language
-from vkdocs.messages import message, template
+from vkdocs.messages import message, plain_spaces, template
 from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, paragraph, pass_node, untranslatable
 
 SCRIPT = "deadline-calculator.js"
@@ -110,16 +111,11 @@ class vk_deadline_calculator(nodes.General, nodes.Element):
     """
 
 
-def _clean(text: str) -> str:
-    # The same clean-up as vkdocs.messages.long_date.
-    return text.replace("\u202f", " ")
-
-
 def calculator_data(lang: str) -> dict[str, Any]:
     """Everything the script needs to compute and word the result in ``lang``."""
     check_language(lang)
     locale = babel_locale(lang)
-    pattern = _clean(locale.date_formats["long"].pattern)
+    pattern = plain_spaces(locale.date_formats["long"].pattern)
     for match in _PATTERN_FIELDS.finditer(pattern):
         if match.group(1) and match.group(0) not in _SUPPORTED_FIELDS:
             raise ExtensionError(
@@ -133,7 +129,7 @@ def calculator_data(lang: str) -> dict[str, Any]:
         "latestDeletion": LATEST_DELETION.isoformat(),
         "echoLimit": ECHO_LIMIT,
         "datePattern": pattern,
-        "months": [_clean(locale.months["format"]["wide"][number]) for number in range(1, 13)],
+        "months": [plain_spaces(locale.months["format"]["wide"][number]) for number in range(1, 13)],
         "days": [format_days(count, lang) for count in range(RESTORE_WINDOW.days + 1)],
         "sentences": {state: list(keys) for state, keys in SENTENCES.items()},
         "messages": {key: template(key, lang) for key in MESSAGE_KEYS},  # placeholders intact: {name}, {name!r}

@@ -210,7 +210,7 @@ def restore_fillin(lang: str, deleted: date | None = None, *, passed: bool = Fal
 
 
 #: What still holds once the last day has passed, in the words of the page's section "deleted-for-good"
-#: (docs/explanation/deletion.md; tests/test_handout.py holds them to it).
+#: (docs/explanation/deletion.md; tests/site/test_handout_pdf.py holds them to it).
 GONE = ("handout_gone_button", "handout_gone_unverifiable", "handout_gone_dont_pay", "handout_gone_start_over")
 
 

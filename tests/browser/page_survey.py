@@ -1,4 +1,4 @@
-"""Every page, in both languages, as a reader's browser shows it, seen once per test session.
+"""Every page, in both languages, as a reader's browser shows it, seen once and remembered.
 
 ``visit`` loads a page once: axe-core (bundled by ``axe-playwright-python``)
 is injected once, then the window is resized (375 and 1280 px) and the
@@ -6,6 +6,25 @@ colour scheme switched (light, dark), and everything tests/browser/test_pages.py
 looks at is measured in that one visit: axe-core's critical and serious
 violations in each of the four views, contrast, heading sizes, sideways
 scrolling, unmarked Russian, the icon, and what went wrong on the way.
+
+No work twice:
+
+* **The chrome once per view.** The page chrome (header, sidebar, footer:
+  ``CHROME``) is the same on every page but for its links and which sidebar
+  entry is the current page. axe-core checks each page without the chrome
+  (``{exclude: ...}``: the page's own content, the page-level rules, and its
+  current sidebar entry, which stays in), and checks the chrome on its own
+  (``{include: CHROME}``) once per view and per distinct chrome: the chrome's
+  HTML is hashed on every page in every view (``CHROME_HTML``: link targets and
+  the current-page marks left out, since the current entry is checked on its
+  own page), and a page whose chrome hashes differently gets its chrome
+  checked too. A page's axe result is its own plus its chrome's.
+* **Remembered across runs.** What a visit saw is kept in
+  ``docs/_build/page-survey/`` under a key made of everything that decides it
+  (``page_key``): the page's HTML, every stylesheet and script it loads, the
+  views, axe-core's and Chromium's versions, and this file. A re-run after
+  editing one page visits that page only; ``make clean`` or a fresh clone (CI)
+  surveys everything.
 
 ``Surveyor`` visits the pages in a thread of its own, with a Chromium of its
 own, from the moment the site is built, while the other tests run in the main
@@ -16,14 +35,20 @@ other, on a machine with two cores or more.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
+import json
+import re
+import subprocess
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from browsing import Guard, SharedTab, launch, serve, unavailable_reason
-from docbuild import built_site
+from chromium import CHROMIUM
+from docbuild import ROOT, built_site
 
 Key = tuple[str, str]  # (language, page name)
 
@@ -45,9 +70,39 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-# axe-core's critical and serious violations, one line each: rule, impact, element.
-AXE_RUN = """async (levels) => {
-  const results = await axe.run(document, { resultTypes: ["violations"] });
+#: Where the survey keeps what it saw, one JSON file per page and per chrome (``page_key``, ``chrome_key``).
+CACHE = ROOT / "docs" / "_build" / "page-survey"
+
+#: The page chrome (Furo's): the header, the sidebar, the icons above the content, the footer's bottom line.
+CHROME = [".mobile-header", ".sidebar-drawer", ".content-icon-container", "footer .bottom-of-page"]
+#: What a page's own axe run leaves out: the chrome, but for the sidebar's current entry (checked on every page).
+#: A wrapper left in (the sidebar's lists) is checked on every page too: more work, nothing hidden.
+NOT_THE_PAGE = [
+    ".mobile-header",
+    ".content-icon-container",
+    "footer .bottom-of-page",
+    ".sidebar-drawer .sidebar-brand",
+    ".sidebar-drawer .sidebar-search-container",
+    ".sidebar-drawer .caption",
+    ".sidebar-drawer li:not(.current-page)",
+]
+
+# The chrome's HTML as it is now (after the page's scripts ran, in this view), link
+# targets and the current-page marks taken out: the same on pages that share a chrome.
+CHROME_HTML = """(selectors) => selectors.map((selector) => [...document.querySelectorAll(selector)].map((element) => {
+  const copy = element.cloneNode(true);
+  for (const e of [copy, ...copy.querySelectorAll("*")]) {
+    for (const name of ["href", "src", "action"]) if (e.hasAttribute(name)) e.setAttribute(name, "");
+    if (e.classList.contains("current-page")) e.classList.remove("current-page");
+    if (e.classList.contains("current")) e.classList.remove("current");
+    if (e.getAttribute("class") === "") e.removeAttribute("class");
+  }
+  return copy.outerHTML;
+}).join("\\n")).join("\\n")"""
+
+# axe-core's critical and serious violations in ``context``, one line each: rule, impact, element.
+AXE_RUN = """async ([context, levels]) => {
+  const results = await axe.run(context, { resultTypes: ["violations"] });
   const found = [];
   for (const rule of results.violations) {
     if (!levels.includes(rule.impact)) continue;
@@ -158,10 +213,61 @@ class Survey:
     readability: dict[str, dict] = field(default_factory=dict)  # scheme -> READABILITY
     unmarked_russian: list[str] = field(default_factory=list)
     icon: dict | None = None
+    chrome: dict[str, str] = field(default_factory=dict)  # "375 px, dark" -> the hash of the chrome's HTML
 
 
-def visit(page, guard, base_url: str, language: str, name: str) -> Survey:
-    """Load ``language/name`` in ``page`` and measure everything in its four views; ``guard`` watches the page."""
+def digest(*parts: str | bytes) -> str:
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
+@functools.cache
+def chromium_version() -> str:
+    done = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, check=False)
+    return done.stdout.strip() or f"unknown ({CHROMIUM})"
+
+
+@functools.cache
+def tools_key() -> str:
+    """What decides every result beside the page: the views, axe-core, Chromium, and this file (the checks)."""
+    views = json.dumps([sorted(WIDTHS), SCHEMES, SERIOUS])
+    return digest(views, axe_source(), chromium_version(), Path(__file__).read_bytes())
+
+
+_LOADED = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)"')
+
+
+def assets_key(site: Path, page: Path) -> str:
+    """The stylesheets and scripts ``page`` loads (its own site's files), each by its content."""
+    parts = []
+    for url in _LOADED.findall(page.read_text(encoding="utf-8")):
+        path = url.split("?", 1)[0].split("#", 1)[0]
+        local = (page.parent / path).resolve()
+        if local.is_file() and site in local.parents:  # by where it is in the site, not how this page links it
+            parts.append(f"{local.relative_to(site).as_posix()} {digest(local.read_bytes())}")
+        else:
+            parts.append(f"{url} elsewhere")
+    return digest(*sorted(parts))
+
+
+def page_key(site: Path, language: str, name: str) -> str:
+    page = site / language / f"{name}.html"
+    return digest(language, name, page.read_bytes(), assets_key(site, page), tools_key())
+
+
+def chrome_key(chrome_html: str, view: str, assets: str) -> str:
+    return digest(chrome_html, view, assets, tools_key())
+
+
+def visit(page, guard, base_url: str, language: str, name: str, chrome) -> Survey:
+    """Load ``language/name`` in ``page`` and measure everything in its four views; ``guard`` watches the page.
+
+    ``chrome(view, html, survey_it)``: the chrome's violations in ``view``,
+    from memory, or from ``survey_it()`` (axe-core on the chrome of this page).
+    """
     response = page.goto(f"{base_url}/{language}/{name}.html", wait_until="load")
     survey = Survey(
         status=response.status,
@@ -175,7 +281,12 @@ def visit(page, guard, base_url: str, language: str, name: str) -> Survey:
         page.set_viewport_size(viewport)
         for scheme in SCHEMES:
             page.emulate_media(color_scheme=scheme)
-            survey.axe[f"{width} px, {scheme}"] = page.evaluate(AXE_RUN, list(SERIOUS))
+            view = f"{width} px, {scheme}"
+            own = page.evaluate(AXE_RUN, [{"exclude": NOT_THE_PAGE}, list(SERIOUS)])
+            html = page.evaluate(CHROME_HTML, CHROME)
+            chrome_faults = chrome(view, html, lambda: page.evaluate(AXE_RUN, [{"include": CHROME}, list(SERIOUS)]))
+            survey.axe[view] = own + chrome_faults
+            survey.chrome[view] = digest(html)
             if width == 1280:
                 survey.readability[scheme] = page.evaluate(READABILITY)
         survey.widths[width] = tuple(
@@ -186,6 +297,28 @@ def visit(page, guard, base_url: str, language: str, name: str) -> Survey:
     survey.icon = page.evaluate(ICON_STATUS)
     survey.problems, survey.foreign = list(guard.problems), list(guard.foreign)
     return survey
+
+
+def _load(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _save(path: Path, value) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(path)
+
+
+def survey_from_json(data: dict) -> Survey:
+    """A remembered ``Survey``: JSON's string keys made numbers again, lists tuples."""
+    data = dict(data)
+    data["widths"] = {int(width): tuple(pair) for width, pair in data["widths"].items()}
+    data["headings"] = {int(width): sizes for width, sizes in data["headings"].items()}
+    return Survey(**data)
 
 
 @dataclass(frozen=True)
@@ -204,6 +337,8 @@ class Surveyor:
         self._ready = {key: threading.Event() for key in self.pages}
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="vkdocs-page-survey", daemon=True)
+        self.visited = 0  # pages loaded in a browser this run (the others were remembered)
+        self.chromes_surveyed = 0  # chromes axe-core checked this run
 
     def start(self) -> Surveyor:
         self._thread.start()
@@ -236,6 +371,20 @@ class Surveyor:
                 self._record(key, seen)
 
     def _run(self) -> None:
+        try:
+            site = built_site().resolve()
+            keys = {key: page_key(site, *key) for key in self.pages}
+        except BaseException as error:  # reported by every test still waiting, never lost in the thread
+            self._record_the_rest(error)
+            return
+        for key in self.pages:  # what an earlier run saw of the same page, with the same tools
+            remembered = _load(CACHE / f"{keys[key]}.json")
+            if remembered is not None:
+                self._record(key, survey_from_json(remembered))
+        to_visit = [key for key in self.pages if not self._ready[key].is_set()]
+        self.visited = len(to_visit)
+        if not to_visit:
+            return
         reason = unavailable_reason()
         if reason:
             self._record_the_rest(Unavailable(reason))
@@ -244,29 +393,42 @@ class Surveyor:
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as playwright:
-                browser = launch(playwright)  # while the site is still being built
+                browser = launch(playwright)
                 try:
-                    with serve(built_site()) as base_url:
-                        self._visit_all(browser, base_url)
+                    with serve(site) as base_url:
+                        self._visit_all(browser, base_url, site, to_visit, keys)
                 finally:
                     browser.close()
         except BaseException as error:  # reported by every test still waiting, never lost in the thread
             self._record_the_rest(error)
         self._record_the_rest(RuntimeError("the survey was stopped before this page"))
 
-    def _visit_all(self, browser, base_url: str) -> None:
+    def _visit_all(self, browser, base_url: str, site: Path, pages: list[Key], keys: dict[Key, str]) -> None:
         tab = SharedTab(browser)
         try:
-            for key in self.pages:
+            for key in pages:
                 if self._stopping.is_set():
                     return
                 tab.open()
                 tab.guard = Guard(base_url)
+                assets = assets_key(site, site / key[0] / f"{key[1]}.html")
+
+                def chrome(view: str, html: str, survey_it, assets: str = assets) -> list[str]:
+                    where = CACHE / "chrome" / f"{chrome_key(html, view, assets)}.json"
+                    found = _load(where)
+                    if found is None:
+                        found = survey_it()
+                        _save(where, found)
+                        self.chromes_surveyed += 1
+                    return found
+
                 try:
-                    seen: Survey | BaseException = visit(tab.page, tab.guard, base_url, *key)
+                    seen: Survey | BaseException = visit(tab.page, tab.guard, base_url, *key, chrome)
                 except Exception as error:
                     seen = error
                 tab.reset(trusted=not isinstance(seen, BaseException))
+                if isinstance(seen, Survey) and not seen.problems and seen.status == 200:
+                    _save(CACHE / f"{keys[key]}.json", dataclasses.asdict(seen))
                 self._record(key, seen)
         finally:
             tab.discard()

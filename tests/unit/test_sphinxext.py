@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from docbuild import DOCS, Build
 
+from vkdocs import builds
 from vkdocs.checklist import build_checklist, situations
 
 PAGE = """# Checklists
@@ -26,7 +26,7 @@ CONF = (
 
 
 def sphinx_command(src: Path, out: Path, language: str, builder: str) -> list[str]:
-    return [sys.executable, "-m", "sphinx", "-W", "-q", "-b", builder, "-D", f"language={language}", str(src), str(out)]
+    return builds.sphinx_command("-b", builder, "-D", f"language={language}", str(src), str(out))
 
 
 def write_project(folder: Path, pages: dict[str, str]) -> Path:
