@@ -31,6 +31,7 @@ CALCULATOR = "[data-vk-deadline-calculator]"
 FIELD = "input[name=deleted-on]"
 RESULT = ".vk-deadline-calculator__result"
 UNDERSTOOD = ".vk-deadline-calculator__understood"
+PHONE = {"width": 375, "height": 740}
 
 
 def russian(day: date) -> str:
@@ -159,7 +160,8 @@ def test_half_typed_input_is_incomplete_never_too_late(open_calculator, language
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_two_digit_year_is_not_called_incomplete(open_calculator, language):
+def test_a_two_digit_year_is_not_called_incomplete(open_calculator, page, language):
+    page.set_viewport_size(PHONE)
     today = date(2026, 11, 25)
     calculator = open_calculator(language, today)
     shown = typed(calculator, "01.10.26")
@@ -181,7 +183,8 @@ COUNT_ANNOUNCEMENTS = """element => {
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("value", ["01.10.2026", "1.10.2026", "2026-10-01"])
-def test_a_typed_date_is_announced_once(open_calculator, language, value):
+def test_a_typed_date_is_announced_once(open_calculator, page, language, value):
+    page.set_viewport_size(PHONE)
     calculator = open_calculator(language, date(2026, 11, 25))
     calculator.evaluate(COUNT_ANNOUNCEMENTS)
     field = calculator.locator(FIELD)
@@ -202,7 +205,8 @@ def test_the_whole_answer_is_announced_as_one(open_calculator, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_an_error_is_marked_on_the_field_and_looks_like_one(open_calculator, language):
+def test_an_error_is_marked_on_the_field_and_looks_like_one(open_calculator, page, language):
+    page.set_viewport_size(PHONE)
     calculator = open_calculator(language, date(2026, 11, 25))
     field = calculator.locator(FIELD)
     typed(calculator, "01.10.2026")
@@ -227,7 +231,8 @@ def test_an_error_is_marked_on_the_field_and_looks_like_one(open_calculator, lan
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_last_day_is_the_most_prominent_part_of_the_answer(open_calculator, language):
+def test_the_last_day_is_the_most_prominent_part_of_the_answer(open_calculator, page, language):
+    page.set_viewport_size(PHONE)
     calculator = open_calculator(language, date(2026, 11, 25))
     typed(calculator, "01.10.2026")
     day = calculator.locator(".vk-deadline-calculator__last-day")
