@@ -5,7 +5,9 @@ is injected once, then the window is resized (375 and 1280 px) and the
 colour scheme switched (light, dark), and everything tests/browser/test_pages.py
 looks at is measured in that one visit: axe-core's critical and serious
 violations in each of the four views, contrast, heading sizes, sideways
-scrolling, unmarked Russian, the icon, and what went wrong on the way.
+scrolling, unmarked Russian, the icon, the size of the safety boxes' text
+(on screen and in print), controls too small to tap, and what went wrong on
+the way.
 
 No work twice:
 
@@ -187,6 +189,40 @@ UNMARKED_RUSSIAN = """() => {
   return found;
 }"""
 
+# Text in the safety boxes (every admonition: VK says, claim, harmful, myth,
+# fraud, warning) smaller than the body's: one line per piece of text.
+SMALL_SAFETY_TEXT = """() => {
+  const body = parseFloat(getComputedStyle(document.body).fontSize);
+  const small = [];
+  for (const box of document.querySelectorAll("article .admonition")) {
+    for (const element of [box, ...box.querySelectorAll("*")]) {
+      const ownText = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!ownText || !element.getClientRects().length || element.closest("code, pre, sup, sub")) continue;
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      if (size < body) small.push(`${size} px < ${body} px: <${element.tagName.toLowerCase()}> ${element.textContent.trim().slice(0, 50)}`);
+    }
+  }
+  return { boxes: document.querySelectorAll("article .admonition").length, small };
+}"""
+
+# Controls smaller than 24 by 24 px (WCAG 2.2 target size, minimum): buttons
+# (the theme button too), fields, summaries, tabs and the links that work as
+# controls (not links in text).
+SMALL_CONTROLS = """() => {
+  const controls = document.querySelectorAll(
+    "button, input:not([type=hidden]), select, summary, label.sd-tab-label, a.vk-lang-switch__link, a.vk-drawer-link");
+  const small = [];
+  for (const control of controls) {
+    const box = control.getBoundingClientRect(), style = getComputedStyle(control);
+    // A tab's radio button is invisible (opacity 0): its label is the target.
+    if (!control.getClientRects().length || style.visibility !== "visible" || Number(style.opacity) === 0) continue;
+    if (box.width < 24 || box.height < 24) {
+      small.push(`${Math.round(box.width)}×${Math.round(box.height)} px: ${control.outerHTML.slice(0, 100)}`);
+    }
+  }
+  return small;
+}"""
+
 ICON_STATUS = """async () => {
   const icon = document.querySelector('link[rel~="icon"]');
   if (!icon) return null;
@@ -214,6 +250,8 @@ class Survey:
     unmarked_russian: list[str] = field(default_factory=list)
     icon: dict | None = None
     chrome: dict[str, str] = field(default_factory=dict)  # "375 px, dark" -> the hash of the chrome's HTML
+    safety_text: dict[str, dict] = field(default_factory=dict)  # "375 px, dark" / "print" -> SMALL_SAFETY_TEXT
+    small_controls: dict[int, list[str]] = field(default_factory=dict)  # width -> SMALL_CONTROLS
 
 
 def digest(*parts: str | bytes) -> str:
@@ -287,12 +325,17 @@ def visit(page, guard, base_url: str, language: str, name: str, chrome) -> Surve
             chrome_faults = chrome(view, html, lambda: page.evaluate(AXE_RUN, [{"include": CHROME}, list(SERIOUS)]))
             survey.axe[view] = own + chrome_faults
             survey.chrome[view] = digest(html)
+            survey.safety_text[view] = page.evaluate(SMALL_SAFETY_TEXT)
             if width == 1280:
                 survey.readability[scheme] = page.evaluate(READABILITY)
         survey.widths[width] = tuple(
             page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         )
         survey.headings[width] = page.evaluate(HEADING_SIZES)
+        survey.small_controls[width] = page.evaluate(SMALL_CONTROLS)
+    page.emulate_media(media="print")
+    survey.safety_text["print"] = page.evaluate(SMALL_SAFETY_TEXT)
+    page.emulate_media(media="screen")
     survey.unmarked_russian = page.evaluate(UNMARKED_RUSSIAN) if language == "en" else []
     survey.icon = page.evaluate(ICON_STATUS)
     survey.problems, survey.foreign = list(guard.problems), list(guard.foreign)
@@ -318,6 +361,7 @@ def survey_from_json(data: dict) -> Survey:
     data = dict(data)
     data["widths"] = {int(width): tuple(pair) for width, pair in data["widths"].items()}
     data["headings"] = {int(width): sizes for width, sizes in data["headings"].items()}
+    data["small_controls"] = {int(width): found for width, found in data.get("small_controls", {}).items()}
     return Survey(**data)
 
 

@@ -61,6 +61,18 @@ def test_the_restore_path_ends_on_the_restore_steps():
     assert TREE.follow([1, 3, 1, 1]).path == "howto/restore.html#restore-steps"
 
 
+def test_a_deleted_page_is_told_apart_from_a_lost_login_and_restored_in_three_answers():
+    # You log in to a deleted page and VK says it is deleted (guide A, guide C): the
+    # second question answers that apart from "I cannot log in".
+    deleted = [w for w in WALKS if w.destination.anchor == "restore-steps"]
+    assert min(len(w.answers) for w in deleted) <= 3
+    shortest = min(deleted, key=lambda w: len(w.answers))
+    assert shortest.questions[:2] == (TREE.start, "path-login")
+    second = TREE.questions["path-login"].answers[shortest.answers[1] - 1]
+    assert "«Ваша страница удалена»" in second.text["ru"]
+    assert TREE.follow(shortest.answers).path == "howto/restore.html#restore-steps"
+
+
 def test_every_text_is_in_both_languages():
     for question in TREE.questions.values():
         for texts in [
