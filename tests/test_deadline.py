@@ -20,6 +20,7 @@ from vkdocs.deadline import (
     format_long_date,
     last_day,
     parse_date,
+    first_day_gone,
     restore_deadline,
     rule,
     state,
@@ -43,8 +44,13 @@ def test_the_last_day_of_the_example_is_28_april_2027():
     assert last_day("01.10.2026") == LAST
 
 
-def test_restore_deadline_is_the_first_day_the_page_is_gone():
-    assert restore_deadline("2026-10-01") == LAST + timedelta(days=1)
+def test_first_day_gone_is_the_day_after_the_last_day():
+    assert first_day_gone("2026-10-01") == LAST + timedelta(days=1)
+
+
+def test_the_old_name_restore_deadline_still_works_and_warns_that_it_is_deprecated():
+    with pytest.warns(DeprecationWarning, match=r"first_day_gone\(\)"):
+        assert restore_deadline("2026-10-01") == first_day_gone("2026-10-01")
 
 
 def test_the_exact_sentences_of_the_rule_in_both_languages():
@@ -216,13 +222,13 @@ def test_a_deletion_before_vk_existed_is_refused_in_words():
 @pytest.mark.parametrize("value", ["9999-12-31", date(9999, 6, 20), "31.12.9999"])
 def test_a_date_whose_deadline_passes_the_year_9999_is_an_input_error_not_an_overflow(value):
     with pytest.raises(InputError, match="9999"):
-        restore_deadline(value)
+        first_day_gone(value)
     with pytest.raises(InputError, match="9999"):
         describe(value, today=date(9999, 12, 31), lang="ru")
 
 
 def test_the_latest_countable_deletion_still_works():
-    assert restore_deadline(date.max - RESTORE_WINDOW) == date.max
+    assert first_day_gone(date.max - RESTORE_WINDOW) == date.max
 
 
 def test_long_input_is_echoed_at_most_40_characters():

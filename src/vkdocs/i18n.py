@@ -82,6 +82,8 @@ DATA_TEXTS: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("pages.*", "page title"),
     ),
     "guides.json": (("*", None),),
+    # The guides' words: each quote stays Russian on every page, and is rendered in the reader's language beneath.
+    "evidence.json": (("*.quote", None), ("*.not_said", None)),
 }
 
 
