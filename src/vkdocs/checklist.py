@@ -38,10 +38,15 @@ def _data(lang: str) -> Record:
 
 @dataclass(frozen=True)
 class Step:
-    """One thing to do, with an optional warning that belongs to it."""
+    """One thing to do, with an optional warning that belongs to it.
+
+    ``sources`` are the ids of the evidence register (:mod:`vkdocs.evidence`)
+    whose quotes the step follows; none means no guide gives it: it is our advice.
+    """
 
     text: str
     warning: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,7 +206,7 @@ def _sections(steps: list[Record], lang: str, platform: str | None) -> tuple[Sec
 
     def step(record: Record) -> Step:
         warning = record.get("warning")
-        return Step(record["text"], warning)
+        return Step(record["text"], warning, tuple(record["sources"]))
 
     if platform is not None:
         chosen = [step(r) for r in steps if platform in r.get("platforms", PLATFORMS)]

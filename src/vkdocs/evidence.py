@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -92,7 +91,7 @@ def register() -> dict[str, dict[str, str]]:
     return data
 
 
-def check_ids(ids: Iterable[str]) -> list[str]:
+def check_ids(ids: list[str] | tuple[str, ...]) -> list[str]:
     """``ids`` as a list, each checked to be in the register; :class:`ValueError` names the first one that is not."""
     known = register()
     checked = []
@@ -133,7 +132,7 @@ def entry(ident: str, *, lang: str) -> Evidence:
     )
 
 
-def guides_of(ids: Iterable[str]) -> list[str]:
+def guides_of(ids: list[str] | tuple[str, ...]) -> list[str]:
     """The guide letters ``ids`` come from, each once, in order A–E.
 
     >>> guides_of(["E-never-pay", "A-restore-210", "A-restore-login"])

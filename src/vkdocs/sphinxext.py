@@ -2,7 +2,8 @@
 
 Register it in ``conf.py`` with ``extensions = [..., "vkdocs.sphinxext"]``;
 it also sets up the print parts (:mod:`vkdocs.sphinxext_print`: handouts,
-links to the PDFs, drawn boxes).
+links to the PDFs, drawn boxes) and the guides' quotes
+(:mod:`vkdocs.sphinxext_evidence`).
 
 * The ``vk-checklist`` directive renders :func:`vkdocs.checklist.build_checklist`
   for the current ``language``::
@@ -153,7 +154,8 @@ def paragraph(text: str, *, classes: tuple[str, ...] = ()) -> nodes.paragraph:
 
 
 def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.container:
-    """The checklist as docutils nodes: steps with boxes, then its warnings."""
+    """The checklist as docutils nodes: steps with boxes and their guides, then its warnings."""
+    from vkdocs.sphinxext_evidence import step_sources  # it builds on this module
     # The situation's class lets a page's script find its checklist (the restore calculator prints it).
     container = nodes.container(classes=["vk-checklist", f"vk-checklist--{checklist.situation}"])
     container["situation"] = checklist.situation
@@ -168,7 +170,8 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
             step_line = vk_step_label()
             step_line += vk_checkbox(step=step_key(checklist.situation, step.text))
             step_line += nodes.Text(step.text)
-            item += nodes.paragraph("", "", step_line)
+            # Which guides the step follows (their quotes on demand), or that it is our advice.
+            item += nodes.paragraph("", "", step_line, nodes.Text(" "), step_sources(step.sources, checklist.lang))
             if step.warning:
                 label = message("warning", checklist.lang) + ": "
                 warning = nodes.paragraph(classes=["vk-checklist__step-warning"])
@@ -224,7 +227,7 @@ def _add_substitutions(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from vkdocs import sphinxext_print
+    from vkdocs import sphinxext_evidence, sphinxext_print
 
     add_node(
         app,
@@ -239,6 +242,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("vk-checklist", ChecklistDirective)
     app.connect("config-inited", _add_substitutions)
     sphinxext_print.setup(app)
+    sphinxext_evidence.setup(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
