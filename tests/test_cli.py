@@ -43,7 +43,7 @@ def test_deadline_in_russian_prints_the_date_and_the_days():
     done = run("deadline", "2026-10-01", "--today", "2026-11-25", "--lang", "ru")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
-        "Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня."
+        "Последний день, когда можно восстановить страницу, — 28 апреля 2027 г. Осталось 155 дней, включая сегодняшний день."
     )
     assert done.stdout.strip() == describe("2026-10-01", "2026-11-25", "ru")
 

@@ -55,7 +55,7 @@ def test_the_old_name_restore_deadline_still_works_and_warns_that_it_is_deprecat
 
 def test_the_exact_sentences_of_the_rule_in_both_languages():
     assert describe(DELETED, TODAY, "ru").startswith(
-        "Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня."
+        "Последний день, когда можно восстановить страницу, — 28 апреля 2027 г. Осталось 155 дней, включая сегодняшний день."
     )
     assert describe(DELETED, TODAY, "en").startswith(
         "The last day to restore the page is April 28, 2027: 155 days left, counting today."
@@ -63,9 +63,22 @@ def test_the_exact_sentences_of_the_rule_in_both_languages():
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_every_answer_says_vks_dialog_counts(lang):
-    for today in (TODAY, LAST, LAST + timedelta(days=1)):
+def test_while_the_page_can_be_restored_the_answer_ends_with_the_rule_of_vks_dialog(lang):
+    for today in (TODAY, LAST):
         assert describe(DELETED, today, lang).endswith(message("deadline_trust_dialog", lang))
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_after_the_last_day_the_answer_says_to_restore_at_once_if_vk_still_offers_it(lang):
+    assert describe(DELETED, LAST + timedelta(days=1), lang).endswith(message("deadline_closed_dialog", lang))
+
+
+def test_the_rule_of_vks_dialog_says_before_its_date_and_no_later_than_the_last_day_whichever_is_earlier():
+    # Russian «до <даты>» often means "before that date": restore before it, and never after our last day.
+    ru = message("deadline_trust_dialog", "ru")
+    assert "раньше этой даты" in ru and "не позже последнего дня" in ru and "смотря что наступит раньше" in ru
+    en = message("deadline_trust_dialog", "en")
+    assert "before that date" in en and "no later than the last day" in en and "whichever comes first" in en
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -7,9 +7,8 @@
 (:func:`first_day_gone`), the page is gone. Guide A gives the figure ("210
 days", and a restored page "because fewer than 210 days had passed since the
 day it was deleted"). VK's own dialog on the deleted page shows a date too
-(guide A: it can be restored «до такого-то срока», "until such-and-such a
-date"): restore the page before that date, and no later than the last day,
-whichever comes first. Do not wait for the last day.
+(guide A: it "can be restored by such-and-such a time"): restore the page
+before that date, and no later than the last day, whichever comes first. Do not wait for the last day.
 
 This module is the one place the rule lives: the pages, the in-page
 calculator, the ``vkdocs`` command, the checklists and the handouts all
@@ -21,7 +20,7 @@ datetime.date(2027, 4, 28)
 >>> days_left("01.10.2026", today=date(2026, 11, 25))
 155
 >>> print(describe("2026-10-01", today=date(2026, 11, 25), lang="en"))
-The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. If VK's dialog on the deleted page gives a date to restore it by, restore the page before that date, and no later than the last day, whichever comes first.
 
 **Dates** may be given as a :class:`~datetime.date`, a
 :class:`~datetime.datetime` or a string, ``DD.MM.YYYY`` or ``YYYY-MM-DD``
@@ -172,7 +171,7 @@ def first_day_gone(deleted_on: DateLike) -> date:
 def restore_deadline(deleted_on: DateLike) -> date:
     """Deprecated: the old name of :func:`first_day_gone` (it read as the last day allowed, which it is not).
 
-    Kept for one release; it warns with :class:`DeprecationWarning`.
+    Kept for one release; it warns with :class:`DeprecationWarning`. Raises the same errors as :func:`last_day`.
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
@@ -334,11 +333,11 @@ def describe(deleted_on: DateLike, today: DateLike, lang: str) -> str:
     Raises the errors of :func:`days_left` and :func:`check_language`.
 
     >>> print(describe("2026-10-01", today="2026-11-25", lang="ru"))
-    Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня. Не ждите последнего дня. Главное — дата в окне VK на удалённой странице: если она другая, верьте VK.
+    Последний день, когда можно восстановить страницу, — 28 апреля 2027 г. Осталось 155 дней, включая сегодняшний день. Не ждите последнего дня. Если в окне VK на удалённой странице написано «до» и дата, восстановите страницу раньше этой даты и не позже последнего дня — смотря что наступит раньше.
     >>> print(describe("2026-10-01", today="2027-04-28", lang="en"))
-    Today is the last day to restore the page: April 28, 2027. Restore it now. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+    Today is the last day to restore the page: April 28, 2027. Restore it now. If VK's dialog on the deleted page gives a date to restore it by, restore the page before that date, and no later than the last day, whichever comes first.
     >>> print(describe("2026-10-01", today="2027-04-29", lang="en"))
-    The last day to restore the page has passed: it was April 28, 2027. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+    The last day to restore the page has passed: it was April 28, 2027. If VK still offers to restore the page when you log in, restore it at once.
     """
     lang = check_language(lang)
     left = days_left(deleted_on, today)
