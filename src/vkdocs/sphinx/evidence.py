@@ -1,13 +1,13 @@
 """Sphinx extension: the guides' own words behind every statement, on demand (:mod:`vkdocs.evidence`).
 
-Register it in ``conf.py`` with ``extensions = [..., "vkdocs.sphinxext_evidence"]``.
+Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.evidence"]``.
 
 * ``{vk-src}`A-restore-210, E-7-months``` after a sentence in running text
   cites register ids. On screen it is a small button with the guide letters;
   it opens the quotes in a popover (the HTML ``popover`` attribute: no script,
   keyboard and screen reader usable, nothing moves on the page). In print the
   manual numbers the citations and lists the quotes at the end of each chapter.
-* The boxes (``{vk-claim}`` and the others, ``docs/_ext/vkdocs_labels.py``)
+* The boxes (``{vk-claim}`` and the others, :mod:`vkdocs.sphinx.labels`)
   take ids in ``:source:`` and end with :func:`quotes_box`: a ``<details>``
   collapsed by default, naming the guide(s).
 * Checklist steps show the letters of the guides they follow, linked to the
@@ -38,7 +38,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from vkdocs import evidence
 from vkdocs.i18n import SOURCE_LANGUAGE, localized
 from vkdocs.messages import message
-from vkdocs.sphinxext import add_node
+from vkdocs.sphinx._nodes import add_node
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
