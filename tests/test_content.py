@@ -445,7 +445,9 @@ def test_every_checklist_step_on_the_pages_shows_its_guides_or_says_it_is_our_ad
             if ours:
                 assert ours.get_text() == advice, name
             else:
-                assert re.fullmatch(r"[A-E](, [A-E])*", cited.get_text().replace(message("evidence_button", language), "").strip())
+                assert re.fullmatch(
+                    r"[A-E](, [A-E])*", cited.get_text().replace(message("evidence_button", language), "").strip()
+                )
     assert steps > 40
 
 
@@ -480,9 +482,13 @@ def test_no_reader_page_runs_python_examples():
 
 def sources_texts() -> dict[str, str]:
     """Every Markdown page, the data files and the English catalogs, by name, as one text each."""
-    found = {str(p.relative_to(DOCS)): p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md") if "_build" not in p.parts}
+    found = {
+        str(p.relative_to(DOCS)): p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md") if "_build" not in p.parts
+    }
     data = DOCS.parent / "src" / "vkdocs" / "data"
-    found |= {name: (data / name).read_text(encoding="utf-8") for name in ("procedures.json", "triage.json", "messages.json")}
+    found |= {
+        name: (data / name).read_text(encoding="utf-8") for name in ("procedures.json", "triage.json", "messages.json")
+    }
     found |= {str(p.relative_to(DOCS)): p.read_text(encoding="utf-8") for p in (DOCS / "locale" / "en").rglob("*.po")}
     package = DOCS.parent / "src" / "vkdocs" / "locale" / "en" / "LC_MESSAGES" / "vkdocs.po"
     found["vkdocs.po"] = package.read_text(encoding="utf-8")
@@ -561,5 +567,9 @@ def test_the_rule_of_vks_dialog_is_one_sentence_on_every_surface_that_states_it(
     for page in ("index", "howto/delete", "howto/restore", "explanation/deletion", "reference/glossary"):
         assert rule_of_dialog in article_text(soup(builds[language], page)), page
     assert rule_of_dialog in message("handout_window", language, days="", last_offset="")
-    notes = [a.get("note", {}).get(language, "") for q in texts_in_every_language("triage.json")["questions"].values() for a in q["answers"]]
+    notes = [
+        a.get("note", {}).get(language, "")
+        for q in texts_in_every_language("triage.json")["questions"].values()
+        for a in q["answers"]
+    ]
     assert any(rule_of_dialog in note for note in notes)

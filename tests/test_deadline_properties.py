@@ -13,10 +13,10 @@ from vkdocs.deadline import (
     can_restore,
     days_left,
     describe,
+    first_day_gone,
     format_days,
     format_long_date,
     last_day,
-    first_day_gone,
 )
 
 dates = st.dates(min_value=VK_LAUNCH, max_value=date(2100, 12, 31))

@@ -86,7 +86,9 @@ def test_every_quote_is_found_in_its_own_guide():
     wrong = [
         ident
         for ident, record in evidence.register().items()
-        if not evidence.found_in(record["quote"], "\n".join(lines[spans[record["guide"]][0] - 1 : spans[record["guide"]][1]]))
+        if not evidence.found_in(
+            record["quote"], "\n".join(lines[spans[record["guide"]][0] - 1 : spans[record["guide"]][1]])
+        )
     ]
     assert not wrong, f"Quotes found, but not in the guide their id names: {wrong}"
 

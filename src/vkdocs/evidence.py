@@ -57,7 +57,7 @@ GUIDES_VARIABLE = "VKDOCS_GUIDES"
 DEFAULT_GUIDES_PATH = Path("..") / "shared" / "sources" / "vk-guides-ru.txt"
 
 _ID = re.compile(r"[A-E]-[a-z0-9]+(?:-[a-z0-9]+)*")
-_QUOTE_MARKS = str.maketrans(dict.fromkeys("«»“”„‟″\"", '"') | dict.fromkeys("‘’‚‛′'", "'"))
+_QUOTE_MARKS = str.maketrans(dict.fromkeys('«»“”„‟″"', '"') | dict.fromkeys("‘’‚‛′'", "'"))
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,16 @@ def register() -> dict[str, dict[str, str]]:
     data: dict[str, dict[str, str]] = read_source(EVIDENCE_FILE)
     for ident, record in data.items():
         if not _ID.fullmatch(ident) or record.get("guide") != ident[0]:
-            raise ValueError(f"{EVIDENCE_FILE}: id {ident!r} must be its guide's letter, a dash and words (A-restore-210)")
+            raise ValueError(
+                f"{EVIDENCE_FILE}: id {ident!r} must be its guide's letter, a dash and words (A-restore-210)"
+            )
         if not str(record.get("quote", "")).strip():
             raise ValueError(f"{EVIDENCE_FILE}: {ident!r} has no quote")
         unknown = set(record) - {"guide", "quote", "not_said"}
         if unknown:
-            raise ValueError(f"{EVIDENCE_FILE}: {ident!r} has unknown fields {sorted(unknown)}; accepted: guide, quote, not_said")
+            raise ValueError(
+                f"{EVIDENCE_FILE}: {ident!r} has unknown fields {sorted(unknown)}; accepted: guide, quote, not_said"
+            )
     return data
 
 

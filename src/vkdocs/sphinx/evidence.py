@@ -68,7 +68,7 @@ def letters(ids: Iterable[str]) -> str:
     >>> letters(["E-never-pay", "A-restore-210"])
     'A, E'
     """
-    return ", ".join(evidence.guides_of(ids))
+    return ", ".join(evidence.guides_of(list(ids)))
 
 
 class vk_citation(nodes.Inline, nodes.Element):
@@ -256,9 +256,11 @@ class PrintEndnotes(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         lang = self.config.language
         chapters: dict[int, tuple[nodes.Element, dict[str, int]]] = {}
-        for node in list(self.document.findall(lambda n: isinstance(n, (vk_citation, vk_quotes)))):
+        for node in list(_cited(self.document)):
             chapter = self._chapter(node)
-            in_checklist = any("vk-checklist" in getattr(a, "get", lambda *_: [])("classes", []) for a in _ancestors(node))
+            in_checklist = any(
+                "vk-checklist" in getattr(a, "get", lambda *_: [])("classes", []) for a in _ancestors(node)
+            )
             if chapter is None or in_checklist:
                 if isinstance(node, vk_citation):
                     node.replace_self(nodes.Text(f" ({letters(node['ids'])})"))
@@ -294,6 +296,13 @@ class PrintEndnotes(SphinxPostTransform):
         return None
 
 
+def _cited(tree: nodes.Node) -> Iterable[nodes.Element]:
+    """Every citation and box of quotes in ``tree``."""
+    for node in tree.findall(nodes.Element):
+        if isinstance(node, (vk_citation, vk_quotes)):
+            yield node
+
+
 def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
     parent = node.parent
     while parent is not None:
@@ -315,7 +324,7 @@ def collect_uses(app: Sphinx, doctree: nodes.document) -> None:
     """Record, for each cited id, the page and section citing it."""
     docname = app.env.docname
     uses = _uses(app.env)
-    for node in doctree.findall(lambda n: isinstance(n, (vk_citation, vk_quotes))):
+    for node in _cited(doctree):
         section = next((a for a in _ancestors(node) if isinstance(a, nodes.section)), None)
         if section is None:
             continue
