@@ -114,7 +114,7 @@ def test_bad_input_prints_one_line_in_the_users_language_and_exits_2(args, lang_
 
 
 def test_help_is_in_the_users_language():
-    assert "Последний день, чтобы восстановить страницу ВКонтакте" in run("--help", lang_env="ru_RU.UTF-8").stdout
+    assert "Последний день, когда можно восстановить страницу ВКонтакте" in run("--help", lang_env="ru_RU.UTF-8").stdout
     assert "The last day to restore a VKontakte page" in run("--help").stdout
 
 

@@ -73,6 +73,9 @@ def article_text(page: BeautifulSoup, *, navigation: bool = True) -> str:
             contents.decompose()
     for foreign in article.find_all(attrs={"lang": "ru"}):
         foreign.decompose()
+    # The guides' own words (quotes and their translations) are theirs, checked by tests/test_evidence.py.
+    for quotes in article.select(".vk-src__quotes, details.vk-quotes, .vk-register"):
+        quotes.decompose()
     return re.sub(r"\s+", " ", article.get_text(" "))
 
 
@@ -144,8 +147,8 @@ def test_a_box_without_a_source_fails_the_build_naming_file_and_line(tmp_path, k
 
 def test_boxes_with_sources_and_fraud_boxes_without_one_build_cleanly(tmp_path):
     body = (
-        "# Page\n\n:::{vk-myth}\n:source: C\n\nBody.\n:::\n\n"
-        ":::{vk-harmful}\n:source: C, D\n\nBody.\n:::\n\n:::{vk-fraud}\nBody.\n:::\n"
+        "# Page\n\n:::{vk-myth}\n:source: C-blacklist-24h\n\nBody.\n:::\n\n"
+        ":::{vk-harmful}\n:source: C-random-password, D-random-password\n\nBody.\n:::\n\n:::{vk-fraud}\nBody.\n:::\n"
     )
     build = build_labels_page(tmp_path, body, "en")
     assert build.returncode == 0, build.output
@@ -156,6 +159,42 @@ def test_boxes_with_sources_and_fraud_boxes_without_one_build_cleanly(tmp_path):
         "Harmful method: do not do this · Sources: guides C, D",
         "Beware: fraud",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [("C", "not a bare guide letter"), ("C-no-such-quote", "no such entry in the register")],
+)
+def test_a_box_citing_a_bare_letter_or_an_unknown_id_fails_the_build_naming_file_and_line(tmp_path, source, said):
+    body = f"# Page\n\nText.\n\n:::{{vk-claim}}\n:source: {source}\n\nBody.\n:::\n"
+    build = build_labels_page(tmp_path, body)
+    assert build.returncode != 0
+    assert "index.md:5" in build.output and said in build.output, build.output
+
+
+def test_a_sentence_citing_an_unknown_id_fails_the_build_naming_file_and_line(tmp_path):
+    build = build_labels_page(tmp_path, "# Page\n\nText.\n\nVK keeps it {vk-src}`A-no-such-quote`.\n")
+    assert build.returncode != 0
+    assert "index.md:5" in build.output and "no such entry in the register" in build.output, build.output
+
+
+def test_a_box_opens_its_quotes_on_demand_and_a_sentence_in_a_popover(tmp_path):
+    body = (
+        "# Page\n\n:::{vk-claim}\n:source: B-three-months\n\nBody.\n:::\n\n"
+        "Sentence {vk-src}`A-restore-210, E-7-months`.\n"
+    )
+    build = build_labels_page(tmp_path, body, "en")
+    assert build.returncode == 0, build.output
+    page = BeautifulSoup((build.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    details = page.select_one("div.vk-claim details.vk-quotes")
+    assert details is not None and not details.has_attr("open")
+    assert details.summary.get_text() == "What guide B says"
+    assert details.select_one('[lang="ru"]').get_text().startswith("«Как правило такая скрытая анкета")
+    button = page.select_one("button.vk-src")
+    popover = page.find(id=button["popovertarget"])
+    assert popover.has_attr("popover") and button.get_text(" ").split()[-2:] == ["A,", "E"]
+    assert len(popover.select('[lang="ru"]')) == 2
+    assert "210 days" in popover.get_text()  # the English rendering beneath the Russian quote
 
 
 # -- item 4: harmful is not the same as "does not work" -------------------------------------
@@ -169,11 +208,11 @@ def test_boxes_with_sources_and_fraud_boxes_without_one_build_cleanly(tmp_path):
         ("trick-random-password", "vk-harmful"),
         ("trick-throwaway-sim", "vk-harmful"),
         ("trick-blacklist-founder", "vk-myth"),
-        ("trick-empty-page", "vk-myth"),
+        ("trick-empty-page", "vk-claim"),
     ],
 )
 def test_each_trick_carries_the_label_that_fits_it(builds, anchor, label):
-    other = {"vk-harmful": "vk-myth", "vk-myth": "vk-harmful"}[label]
+    other = {"vk-harmful": "vk-myth", "vk-myth": "vk-harmful", "vk-claim": "vk-myth"}[label]
     part = section(soup(builds["ru"], "explanation/harmful-tricks"), anchor)
     assert part.select(f"div.{label}") and not part.select(f"div.{other}")
 

@@ -25,7 +25,7 @@ line, so the strict build fails.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -38,7 +38,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from vkdocs import evidence
 from vkdocs.i18n import SOURCE_LANGUAGE, localized
 from vkdocs.messages import message
-from vkdocs.sphinx._nodes import add_node
+from vkdocs.sphinx._nodes import add_node, untranslatable
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -46,8 +46,6 @@ if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
 logger = logging.getLogger(__name__)
-
-N = TypeVar("N", bound=nodes.Node)
 
 #: The sources page, where the register is listed and every quote has an anchor.
 REGISTER_PAGE = "reference/sources"
@@ -74,7 +72,7 @@ def letters(ids: Iterable[str]) -> str:
 class vk_citation(nodes.Inline, nodes.Element):
     """The guide letters of a cited sentence or step; on screen they open the quotes.
 
-    ``node["ids"]``: the register ids; its children are the quotes (inline).
+    ``node["evidence"]``: the register ids; its children are the quotes (inline).
     """
 
 
@@ -92,16 +90,6 @@ class vk_our_advice(nodes.Inline, nodes.TextElement):
 
 class vk_register(nodes.General, nodes.Element):
     """Where the register goes on the sources page; filled once every page is read."""
-
-
-def untranslatable(node: N) -> N:
-    """Mark ``node`` and the elements in it as not to be extracted for translation (their texts come from the
-    ``vkdocs`` catalog). Inline nodes are left unmarked: Sphinx unwraps every inline that has the mark
-    (``RemoveTranslatableInline``), and they are never extracted on their own."""
-    for element in node.findall(nodes.Element):
-        if not isinstance(element, nodes.inline):
-            element["translatable"] = False
-    return node
 
 
 def _quote_parts(ident: str, lang: str, *, inline: bool) -> list[nodes.Node]:
@@ -126,7 +114,7 @@ def _quote_parts(ident: str, lang: str, *, inline: bool) -> list[nodes.Node]:
 
 def citation(ids: list[str], lang: str) -> vk_citation:
     """The inline citation of ``ids`` (checked): letters on screen that open the quotes."""
-    node = vk_citation(ids=ids, lang=lang)
+    node = vk_citation(evidence=ids, lang=lang)
     for ident in ids:
         node.extend(_quote_parts(ident, lang, inline=True))
     return untranslatable(node)
@@ -137,7 +125,7 @@ def quotes_box(ids: list[str], lang: str) -> vk_quotes:
     guides = evidence.guides_of(ids)
     key = "evidence_summary_one" if len(guides) == 1 else "evidence_summary_many"
     summary = message(key, lang, guides=", ".join(guides))
-    node = vk_quotes(ids=ids, lang=lang)
+    node = vk_quotes(evidence=ids, lang=lang)
     node += vk_summary(summary, summary)
     for ident in ids:
         node.extend(_quote_parts(ident, lang, inline=False))
@@ -185,13 +173,13 @@ def visit_citation_html(self: HTML5Translator, node: vk_citation) -> None:
     hidden = self.encode(message("evidence_button", node["lang"]))
     self.body.append(
         f'<button type="button" class="vk-src" popovertarget="{popover}">'
-        f'<span class="vk-visually-hidden">{hidden} </span>{self.encode(letters(node["ids"]))}</button>'
+        f'<span class="vk-visually-hidden">{hidden} </span>{self.encode(letters(node["evidence"]))}</button>'
         f'<span class="vk-src__quotes" id="{popover}" popover="auto">'
     )
 
 
 def depart_citation_html(self: HTML5Translator, node: vk_citation) -> None:
-    self.body.append(_register_link(self, node["ids"], node["lang"]) + "</span>")
+    self.body.append(_register_link(self, node["evidence"], node["lang"]) + "</span>")
 
 
 def visit_quotes_html(self: HTML5Translator, node: vk_quotes) -> None:
@@ -199,7 +187,7 @@ def visit_quotes_html(self: HTML5Translator, node: vk_quotes) -> None:
 
 
 def depart_quotes_html(self: HTML5Translator, node: vk_quotes) -> None:
-    self.body.append(f"<p>{_register_link(self, node['ids'], node['lang'])}</p></details>")
+    self.body.append(f"<p>{_register_link(self, node['evidence'], node['lang'])}</p></details>")
 
 
 def visit_summary_html(self: HTML5Translator, node: vk_summary) -> None:
@@ -220,7 +208,7 @@ def depart_our_advice_html(self: HTML5Translator, node: vk_our_advice) -> None:
 
 def visit_citation_plain(self: Any, node: vk_citation) -> None:
     """Builders other than HTML and LaTeX: the guide letters in brackets."""
-    text = f" [{letters(node['ids'])}]"
+    text = f" [{letters(node['evidence'])}]"
     if hasattr(self, "add_text"):
         self.add_text(text)
     else:
@@ -263,12 +251,12 @@ class PrintEndnotes(SphinxPostTransform):
             )
             if chapter is None or in_checklist:
                 if isinstance(node, vk_citation):
-                    node.replace_self(nodes.Text(f" ({letters(node['ids'])})"))
+                    node.replace_self(nodes.Text(f" ({letters(node['evidence'])})"))
                 else:
                     node.parent.remove(node)
                 continue
             _, numbers = chapters.setdefault(id(chapter), (chapter, {}))
-            marks = [str(numbers.setdefault(ident, len(numbers) + 1)) for ident in node["ids"]]
+            marks = [str(numbers.setdefault(ident, len(numbers) + 1)) for ident in node["evidence"]]
             if isinstance(node, vk_citation):
                 node.replace_self(nodes.superscript("", "\u2009" + ",".join(marks)))
             else:
@@ -330,7 +318,7 @@ def collect_uses(app: Sphinx, doctree: nodes.document) -> None:
             continue
         title = section[0].astext() if section.children and isinstance(section[0], nodes.title) else docname
         place = (docname, section["ids"][0] if section["ids"] else "", title)
-        for ident in node["ids"]:
+        for ident in node["evidence"]:
             if place not in uses.setdefault(ident, []):
                 uses[ident].append(place)
 

@@ -187,6 +187,8 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    # A box that cites ids ends with their quotes: those nodes come from the evidence feature.
+    app.setup_extension("vkdocs.sphinx.evidence")
     for name in LABELS:
         app.add_directive(name, LabelDirective)
     app.add_role("vk-unconfirmed", UnconfirmedRole())
