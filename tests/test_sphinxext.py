@@ -170,4 +170,4 @@ def test_a_handout_with_dates_it_cannot_use_fails_the_build(tmp_path):
     build = build_pages(tmp_path, "en", pages, "text")
     assert build.returncode != 0
     assert "A deletion date applies only to the 'restore' situation, not 'hide'" in build.output
-    assert "The date of deletion (December 1, 2026) is after today’s date (November 25, 2026)" in build.output
+    assert "The date of deletion (December 1, 2026) is after today's date (November 25, 2026)" in build.output
