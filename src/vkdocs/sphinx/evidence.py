@@ -173,7 +173,7 @@ def visit_citation_html(self: HTML5Translator, node: vk_citation) -> None:
     hidden = self.encode(message("evidence_button", node["lang"]))
     self.body.append(
         f'<button type="button" class="vk-src" popovertarget="{popover}">'
-        f'<span class="vk-visually-hidden">{hidden} </span>{self.encode(letters(node["evidence"]))}</button>'
+        f'<span class="vk-visually-hidden">{hidden} </span>{self.encode(_letters(node))}</button>'
         f'<span class="vk-src__quotes" id="{popover}" popover="auto">'
     )
 
@@ -206,23 +206,29 @@ def depart_our_advice_html(self: HTML5Translator, node: vk_our_advice) -> None:
     self.body.append("</span>")
 
 
+def _letters(node: vk_citation, key: str = "evidence_letters") -> str:
+    """The guide letters of a citation as the reader sees them (a message, so every language can set them)."""
+    return message(key, node["lang"], guides=letters(node["evidence"]))
+
+
 def visit_citation_plain(self: Any, node: vk_citation) -> None:
     """Builders other than HTML and LaTeX: the guide letters in brackets."""
-    text = f" [{letters(node['evidence'])}]"
+    text = " " + _letters(node, "evidence_letters_print")
     if hasattr(self, "add_text"):
         self.add_text(text)
     else:
-        self.body.append(text)
+        self.body.append(getattr(self, "encode", str)(text))
     raise nodes.SkipNode
 
 
 def visit_our_advice_text(self: TextTranslator, node: vk_our_advice) -> None:
-    self.add_text(f" [{node.astext()}]")
+    self.add_text(f" ({node.astext()})")
     raise nodes.SkipNode
 
 
 def visit_our_advice_plain(self: Any, node: vk_our_advice) -> None:
-    self.body.append(f" [{node.astext()}]")
+    """LaTeX, manual pages, Texinfo: «(Наш совет)» after the step, escaped for the format."""
+    self.body.append(" (" + getattr(self, "encode", str)(node.astext()) + ")")
     raise nodes.SkipNode
 
 
@@ -251,7 +257,7 @@ class PrintEndnotes(SphinxPostTransform):
             )
             if chapter is None or in_checklist:
                 if isinstance(node, vk_citation):
-                    node.replace_self(nodes.Text(f" ({letters(node['evidence'])})"))
+                    node.replace_self(nodes.Text(" " + _letters(node, "evidence_letters_print")))
                 else:
                     node.parent.remove(node)
                 continue
