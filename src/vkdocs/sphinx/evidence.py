@@ -25,7 +25,7 @@ line, so the strict build fails.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -39,6 +39,7 @@ from vkdocs import evidence
 from vkdocs.i18n import SOURCE_LANGUAGE, localized
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import add_node, untranslatable
+from vkdocs.sphinx.languages import mark_russian_in, marks_russian
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -398,8 +399,13 @@ def fill_register(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             item += where
             items += item
         result.append(items)
+    holder = nodes.container()
+    holder.extend(result)
+    if html and marks_russian(lang):
+        # The places' titles are plain text here; Russian in them (a «label») is marked as on every page.
+        mark_russian_in(cast(nodes.document, holder))
     for placeholder in placeholders:
-        placeholder.replace_self([untranslatable(node) for node in result])
+        placeholder.replace_self([untranslatable(node) for node in holder.children])
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
