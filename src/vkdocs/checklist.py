@@ -39,10 +39,15 @@ def _data(lang: str) -> Record:
 
 @dataclass(frozen=True)
 class Step:
-    """One thing to do, with an optional warning that belongs to it."""
+    """One thing to do, with an optional warning that belongs to it.
+
+    ``sources`` are the ids of the evidence register (:mod:`vkdocs.evidence`)
+    whose quotes the step follows; none means no guide gives it: it is our advice.
+    """
 
     text: str
     warning: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ class Checklist:
         - [ ] Scroll down and switch on «Закрытый профиль» (Private profile).
         - [ ] Look at your page from another account, or ask someone you know to check what strangers can see.
         <BLANKLINE>
-        > **Warning:** Your friends still see a private profile. You can make it public again at any time.
+        > **Warning:** Only your friends see the posts of a private profile. You can make it public again at any time.
 
         Each warning is a paragraph of its own, with a blank line between
         warnings, so Markdown never runs two of them together:
@@ -89,7 +94,7 @@ class Checklist:
         >>> print(markdown[markdown.index("> **Warning:**") :], end="")
         > **Warning:** Restoring is free. Anyone who asks for money to restore a page is a fraudster.
         <BLANKLINE>
-        > **Warning:** Never give anyone your password or SMS codes, not even “VK staff”.
+        > **Warning:** Our advice: never give anyone your password or SMS codes, not even “VK staff”.
         """
         return self._render(_MARKDOWN)
 
@@ -103,7 +108,7 @@ class Checklist:
         ☐ Внизу найдите «Тип профиля» и выберите «Закрытый».
         ☐ Откройте свою страницу с другого аккаунта или попросите знакомого проверить, что видно посторонним.
         <BLANKLINE>
-        ⚠ Внимание: Закрытый профиль видят ваши друзья. Профиль можно снова открыть в любой момент.
+        ⚠ Внимание: Записи закрытого профиля видят ваши друзья. Профиль можно снова открыть в любой момент.
         """
         return self._render(_TEXT)
 
@@ -229,7 +234,7 @@ def _sections(steps: list[Record], lang: str, platform: str | None) -> tuple[Sec
 
     def step(record: Record) -> Step:
         warning = record.get("warning")
-        return Step(record["text"], warning)
+        return Step(record["text"], warning, tuple(record["sources"]))
 
     if platform is not None:
         chosen = [step(r) for r in steps if platform in r.get("platforms", PLATFORMS)]
@@ -277,7 +282,7 @@ def build_checklist(
     >>> from datetime import date
     >>> checklist = build_checklist("restore", lang="en", deleted_on="2026-10-01", today=date(2026, 11, 25))
     >>> print(checklist.note)
-    The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+    The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. If VK's dialog on the deleted page gives a date to restore it by, restore the page before that date, and no later than the last day, whichever comes first.
     >>> [section.heading for section in build_checklist("delete", lang="en").sections]
     [None, 'On a computer (vk.com)', 'In a phone browser (m.vk.com)', 'In the VK app', 'Then, on any device']
     >>> build_checklist("delete-friend", lang="en")

@@ -1,7 +1,7 @@
 """The ``vkdocs`` command: the last day to restore a page, checklists and handouts, from the terminal.
 
 >>> main(["deadline", "2026-10-01", "--today", "2026-11-25", "--lang", "en"])
-The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. If VK's dialog on the deleted page gives a date to restore it by, restore the page before that date, and no later than the last day, whichever comes first.
 0
 
 It never shows a traceback. Whatever goes wrong gives one line on standard

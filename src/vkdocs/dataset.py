@@ -3,9 +3,12 @@
 Built from the package's own data (``data/procedures.json``,
 ``data/triage.json``, ``data/guides.json``), so the dataset says exactly what
 the pages, the command line and the handouts say, in every language at once.
-Each step carries the guides it comes from (``sources``, letters ``A``–``E``;
-an empty list is vkdocs' own safety advice) and the date its situation was
-last checked against them (``checked``). The schema
+Each step carries the guides' own words it follows (``evidence``: quotes of
+the register, :mod:`vkdocs.evidence`, verbatim in Russian with their
+translations), the guides they come from (``sources``, letters ``A``–``E``;
+an empty list is vkdocs' own advice) and the date its situation was last
+checked against them (``checked``). The whole register is ``evidence``, by
+id; the question path's answers name the quotes behind them by id. The schema
 (``data/vkdocs.schema.json``, JSON Schema draft 2020-12) documents every field.
 
 >>> data = build_dataset()
@@ -13,7 +16,11 @@ last checked against them (``checked``). The schema
 ('1.1.0', 'CC-BY-SA-4.0', ['ru', 'en'])
 >>> step = data["situations"]["restore"]["steps"][0]
 >>> sorted(step)
-['checked', 'sources', 'text']
+['checked', 'evidence', 'sources', 'text']
+>>> step["sources"], [quote["id"] for quote in step["evidence"]]
+(['A', 'C'], ['A-restore-login', 'C-restore-link'])
+>>> data["evidence"]["A-restore-login"]["translations"]["en"]
+'1) To do this, we go to our VK page, entering our login and password.'
 >>> step["checked"] == data["situations"]["restore"]["checked"]
 True
 >>> data["triage"]["destinations"]["restore-steps"]["path"]
@@ -40,10 +47,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from vkdocs import console, files
+from vkdocs import console, evidence, files
 from vkdocs.deadline import RESTORE_WINDOW
 from vkdocs.errors import CommandError, as_os_error, system_reason
-from vkdocs.i18n import in_every_language, languages, texts_in_every_language
+from vkdocs.i18n import SOURCE_LANGUAGE, in_every_language, languages, texts_in_every_language
 from vkdocs.messages import message, source_messages
 from vkdocs.site import SITE_URL, language_root
 from vkdocs.triage import MAX_ANSWERS, load_tree
@@ -95,9 +102,30 @@ def _procedures() -> dict[str, Any]:
     return found
 
 
+def quote(ident: str) -> dict[str, Any]:
+    """The register's entry ``ident`` as the dataset gives it: the Russian quote and its translations.
+
+    >>> sorted(quote("D-2019"))
+    ['guide', 'id', 'not_said', 'quote', 'translations']
+    """
+    record = evidence.register()[ident]
+    entry: dict[str, Any] = {
+        "id": ident,
+        "guide": record["guide"],
+        "quote": record["quote"],
+        "translations": {
+            lang: evidence.entry(ident, lang=lang).rendering for lang in languages() if lang != SOURCE_LANGUAGE
+        },
+    }
+    if "not_said" in record:
+        entry["not_said"] = in_every_language(record["not_said"])
+    return entry
+
+
 def _step(record: dict[str, Any], checked: str) -> dict[str, Any]:
     step: dict[str, Any] = {key: record[key] for key in ("platforms", "text", "warning") if key in record}
-    step["sources"] = list(record["sources"])
+    step["evidence"] = [quote(ident) for ident in record["sources"]]
+    step["sources"] = evidence.guides_of(record["sources"])
     step["checked"] = checked
     return step
 
@@ -158,6 +186,7 @@ def build_dataset() -> dict[str, Any]:
         "guides": _read("guides.json"),
         "guide_origins": _guide_origins(),
         **({"site": site} if site else {}),
+        "evidence": {ident: quote(ident) for ident in evidence.register()},
         "platforms": _procedures()["platforms"],
         "situations": _situations(),
         "triage": _triage(),

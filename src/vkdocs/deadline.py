@@ -4,10 +4,11 @@
 (:data:`RESTORE_WINDOW`) have passed since the day it was deleted. So the
 **last day** to restore it is the date of deletion plus 209 days
 (:func:`last_day`); the next day, the date of deletion plus 210 days
-(:func:`restore_deadline`), the page is gone. Guide A states it so ("less
-than 210 days since the day it was deleted"). VK's own dialog on the deleted
-page shows the date too, and that date is what counts. Do not wait for the
-last day.
+(:func:`first_day_gone`), the page is gone. Guide A gives the figure ("210
+days", and a restored page "because fewer than 210 days had passed since the
+day it was deleted"). VK's own dialog on the deleted page shows a date too
+(guide A: it "can be restored by such-and-such a time"): restore the page
+before that date, and no later than the last day, whichever comes first. Do not wait for the last day.
 
 This module is the one place the rule lives: the pages, the in-page
 calculator, the ``vkdocs`` command, the checklists and the handouts all
@@ -19,7 +20,7 @@ datetime.date(2027, 4, 28)
 >>> days_left("01.10.2026", today=date(2026, 11, 25))
 155
 >>> print(describe("2026-10-01", today=date(2026, 11, 25), lang="en"))
-The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. If VK's dialog on the deleted page gives a date to restore it by, restore the page before that date, and no later than the last day, whichever comes first.
 
 **Dates** may be given as a :class:`~datetime.date`, a
 :class:`~datetime.datetime` or a string, ``DD.MM.YYYY`` or ``YYYY-MM-DD``
@@ -37,6 +38,7 @@ wrong type), each saying what was wrong and what is accepted.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -66,7 +68,7 @@ State = Literal["open", "last", "closed"]
 SENTENCES: dict[State, tuple[str, ...]] = {
     "open": ("deadline_open", "deadline_dont_wait", "deadline_trust_dialog"),
     "last": ("deadline_last_day", "deadline_trust_dialog"),
-    "closed": ("deadline_closed", "deadline_trust_dialog"),
+    "closed": ("deadline_closed", "deadline_closed_dialog"),
 }
 
 # [0-9], not \d: \d also matches other scripts' digits ("２０２６"), which no one means here.
@@ -150,20 +152,42 @@ def last_day(deleted_on: DateLike) -> date:
     return _deletion_date(deleted_on) + LAST_DAY_OFFSET
 
 
-def restore_deadline(deleted_on: DateLike) -> date:
-    """The first day a page deleted on ``deleted_on`` is gone: the date of deletion plus 210 days.
+def first_day_gone(deleted_on: DateLike) -> date:
+    """The first day a page deleted on ``deleted_on`` can no longer be restored: the date of deletion plus 210 days.
 
     It is the day after :func:`last_day`. Tell readers the last day, not
     this one: a date given as a limit reads as a day still included.
 
     Raises the same errors as :func:`last_day`.
 
-    >>> restore_deadline(date(2026, 10, 1))
+    >>> first_day_gone(date(2026, 10, 1))
     datetime.date(2027, 4, 29)
-    >>> restore_deadline("29.02.2028")
+    >>> first_day_gone("29.02.2028")
     datetime.date(2028, 9, 26)
     """
     return _deletion_date(deleted_on) + RESTORE_WINDOW
+
+
+def restore_deadline(deleted_on: DateLike) -> date:
+    """Deprecated: the old name of :func:`first_day_gone` (it read as the last day allowed, which it is not).
+
+    Kept for one release; it warns with :class:`DeprecationWarning`. Raises the same errors as :func:`last_day`.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     restore_deadline("2026-10-01")
+    datetime.date(2027, 4, 29)
+    >>> print(caught[0].category.__name__ + ":", caught[0].message)
+    DeprecationWarning: restore_deadline() is renamed first_day_gone(): it is the first day the page is gone, not the last day to restore it (last_day()). The old name goes in the next release.
+    """
+    warnings.warn(
+        "restore_deadline() is renamed first_day_gone(): it is the first day the page is gone, "
+        "not the last day to restore it (last_day()). The old name goes in the next release.",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return first_day_gone(deleted_on)
 
 
 def days_left(deleted_on: DateLike, today: DateLike) -> int:
@@ -198,7 +222,7 @@ def can_restore(deleted_on: DateLike, today: DateLike) -> bool:
 
 
 def state(deleted_on: DateLike, today: DateLike) -> State:
-    """``"open"`` while two or more days are left, ``"last"`` on the last day, then ``"closed"``.
+    """``"open"`` on every day before the last day, ``"last"`` on the last day, ``"closed"`` from the day after.
 
     Raises the same errors as :func:`days_left`.
 
@@ -280,7 +304,7 @@ def rule(lang: str) -> str:
 def describe(deleted_on: DateLike, today: DateLike, lang: str) -> str:
     """What to tell the reader ``today``: the last day in words, the days left, and VK's dialog.
 
-    Two days or more before the last day, the days left counting today and
+    On every day before the last day, the days left, today included, and
     "do not wait"; on the last day, "today is the last day"; after it, that
     it has passed. Every answer ends with the reminder that VK's own dialog
     is what counts.
@@ -288,11 +312,11 @@ def describe(deleted_on: DateLike, today: DateLike, lang: str) -> str:
     Raises the errors of :func:`days_left` and :func:`~vkdocs.i18n.check_language`.
 
     >>> print(describe("2026-10-01", today="2026-11-25", lang="ru"))
-    Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня. Не ждите последнего дня. Главное — дата в окне VK на удалённой странице: если она другая, верьте VK.
+    Последний день, когда можно восстановить страницу, — 28 апреля 2027 г. Осталось 155 дней, включая сегодняшний день. Не ждите последнего дня. Если в окне VK на удалённой странице написано «до» и дата, восстановите страницу раньше этой даты и не позже последнего дня — смотря что наступит раньше.
     >>> print(describe("2026-10-01", today="2027-04-28", lang="en"))
-    Today is the last day to restore the page: April 28, 2027. Restore it now. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+    Today is the last day to restore the page: April 28, 2027. Restore it now. If VK's dialog on the deleted page gives a date to restore it by, restore the page before that date, and no later than the last day, whichever comes first.
     >>> print(describe("2026-10-01", today="2027-04-29", lang="en"))
-    The last day to restore the page has passed: it was April 28, 2027. What counts is the date in VK's own dialog on the deleted page: if it differs, trust VK.
+    The last day to restore the page has passed: it was April 28, 2027. If VK still offers to restore the page when you log in, restore it at once.
     """
     lang = check_language(lang)
     left = days_left(deleted_on, today)
@@ -315,6 +339,7 @@ __all__ = [
     "format_long_date",
     "last_day",
     "parse_date",
+    "first_day_gone",
     "restore_deadline",
     "rule",
     "state",

@@ -84,6 +84,8 @@ DATA_TEXTS: dict[str, tuple[tuple[str, str | None], ...]] = {
     "guides.json": (("*", None),),
     # Names as their authors sign them; the catalogs give them in each language's letters.
     "guide_origins.json": (("*.author", None),),
+    # The guides' words: each quote stays Russian on every page, and is rendered in the reader's language beneath.
+    "evidence.json": (("*.quote", None), ("*.not_said", None)),
 }
 
 

@@ -405,14 +405,14 @@ def run_triage(
     <BLANKLINE>
     What do you see when you try to log in?
       1. The message «Ваша страница удалена» (Your page has been deleted)
-      2. The page is blocked, and VK offers to restore access
+      2. The page was blocked for spam or suspicious activity
       3. A ban for breaking the rules, with a reason and an end date
       4. My password no longer works, and friends get strange messages from me
       5. I don’t remember my login or password
       6. A screen saying “page blocked, pay or send an SMS”
     Your answer (1–6): 6
     <BLANKLINE>
-    That is a virus, not VK: do not pay and do not send an SMS.
+    Guide E advises scanning the device for viruses. Do not pay and do not send an SMS.
     Read: Scams: how to spot them › The “page blocked, pay up” screen
     https://vkdocs.readthedocs.io/en/latest/explanation/scams.html#scam-blocked-screen
     0

@@ -126,7 +126,7 @@ def test_01_10_2026_is_echoed_as_1_october_and_gives_28_april_2027(open_calculat
     assert understood == {"ru": "Дата удаления: 1 октября 2026 г.", "en": "Date of deletion: October 1, 2026"}[language]
     assert result.startswith(
         {
-            "ru": "Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня.",
+            "ru": "Последний день, когда можно восстановить страницу, — 28 апреля 2027 г. Осталось 155 дней, включая сегодняшний день.",
             "en": "The last day to restore the page is April 28, 2027: 155 days left, counting today.",
         }[language]
     )

@@ -17,7 +17,10 @@ import pytest
 from bs4 import BeautifulSoup
 from docbuild import DOCS, LANGUAGES, Build
 
+from vkdocs import evidence
+from vkdocs.checklist import build_checklist
 from vkdocs.i18n import texts_in_every_language
+from vkdocs.messages import message
 
 GUIDES = "ABCDE"
 # The procedures with each text in every language, {"ru": …, "en": …}, as the open dataset has them.
@@ -70,6 +73,9 @@ def article_text(page: BeautifulSoup, *, navigation: bool = True) -> str:
             contents.decompose()
     for foreign in article.find_all(attrs={"lang": "ru"}):
         foreign.decompose()
+    # The guides' own words (quotes and their translations) are theirs, checked by tests/test_evidence.py.
+    for quotes in article.select(".vk-src__quotes, details.vk-quotes, .vk-register"):
+        quotes.decompose()
     return re.sub(r"\s+", " ", article.get_text(" "))
 
 
@@ -141,8 +147,8 @@ def test_a_box_without_a_source_fails_the_build_naming_file_and_line(tmp_path, k
 
 def test_boxes_with_sources_and_fraud_boxes_without_one_build_cleanly(tmp_path):
     body = (
-        "# Page\n\n:::{vk-myth}\n:source: C\n\nBody.\n:::\n\n"
-        ":::{vk-harmful}\n:source: C, D\n\nBody.\n:::\n\n:::{vk-fraud}\nBody.\n:::\n"
+        "# Page\n\n:::{vk-myth}\n:source: C-blacklist-24h\n\nBody.\n:::\n\n"
+        ":::{vk-harmful}\n:source: C-random-password, D-random-password\n\nBody.\n:::\n\n:::{vk-fraud}\nBody.\n:::\n"
     )
     build = build_labels_page(tmp_path, body, "en")
     assert build.returncode == 0, build.output
@@ -153,6 +159,42 @@ def test_boxes_with_sources_and_fraud_boxes_without_one_build_cleanly(tmp_path):
         "Harmful method: do not do this · Sources: guides C, D",
         "Beware: fraud",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [("C", "not a bare guide letter"), ("C-no-such-quote", "no such entry in the register")],
+)
+def test_a_box_citing_a_bare_letter_or_an_unknown_id_fails_the_build_naming_file_and_line(tmp_path, source, said):
+    body = f"# Page\n\nText.\n\n:::{{vk-claim}}\n:source: {source}\n\nBody.\n:::\n"
+    build = build_labels_page(tmp_path, body)
+    assert build.returncode != 0
+    assert "index.md:5" in build.output and said in build.output, build.output
+
+
+def test_a_sentence_citing_an_unknown_id_fails_the_build_naming_file_and_line(tmp_path):
+    build = build_labels_page(tmp_path, "# Page\n\nText.\n\nVK keeps it {vk-src}`A-no-such-quote`.\n")
+    assert build.returncode != 0
+    assert "index.md:5" in build.output and "no such entry in the register" in build.output, build.output
+
+
+def test_a_box_opens_its_quotes_on_demand_and_a_sentence_in_a_popover(tmp_path):
+    body = (
+        "# Page\n\n:::{vk-claim}\n:source: B-three-months\n\nBody.\n:::\n\n"
+        "Sentence {vk-src}`A-restore-210, E-7-months`.\n"
+    )
+    build = build_labels_page(tmp_path, body, "en")
+    assert build.returncode == 0, build.output
+    page = BeautifulSoup((build.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    details = page.select_one("div.vk-claim details.vk-quotes")
+    assert details is not None and not details.has_attr("open")
+    assert details.summary.get_text() == "What guide B says"
+    assert details.select_one('[lang="ru"]').get_text().startswith("«Как правило такая скрытая анкета")
+    button = page.select_one("button.vk-src")
+    popover = page.find(id=button["popovertarget"])
+    assert popover.has_attr("popover") and button.get_text(" ").split()[-2:] == ["A,", "E"]
+    assert len(popover.select('[lang="ru"]')) == 2
+    assert "210 days" in popover.get_text()  # the English rendering beneath the Russian quote
 
 
 # -- item 4: harmful is not the same as "does not work" -------------------------------------
@@ -166,11 +208,11 @@ def test_boxes_with_sources_and_fraud_boxes_without_one_build_cleanly(tmp_path):
         ("trick-random-password", "vk-harmful"),
         ("trick-throwaway-sim", "vk-harmful"),
         ("trick-blacklist-founder", "vk-myth"),
-        ("trick-empty-page", "vk-myth"),
+        ("trick-empty-page", "vk-claim"),
     ],
 )
 def test_each_trick_carries_the_label_that_fits_it(builds, anchor, label):
-    other = {"vk-harmful": "vk-myth", "vk-myth": "vk-harmful"}[label]
+    other = {"vk-harmful": "vk-myth", "vk-myth": "vk-harmful", "vk-claim": "vk-myth"}[label]
     part = section(soup(builds["ru"], "explanation/harmful-tricks"), anchor)
     assert part.select(f"div.{label}") and not part.select(f"div.{other}")
 
@@ -420,12 +462,41 @@ def test_a_passport_is_only_mentioned_with_the_rule_where_it_may_go(builds, lang
 # -- the checklist data: where each step comes from, and when it was checked ------------------
 
 
-def test_every_checklist_step_lists_its_guides():
+def test_every_checklist_step_cites_the_guides_words_or_is_our_advice():
+    # "sources" names quotes of the evidence register; an empty list is our advice, which the step then says.
     for name, situation in DATA["situations"].items():
         for step in situation["steps"]:
             sources = step["sources"]
-            assert isinstance(sources, list) and set(sources) <= set(GUIDES), (name, step["text"]["en"])
+            assert isinstance(sources, list) and evidence.check_ids(sources) == sources, (name, step["text"]["en"])
             assert sources == sorted(set(sources)), (name, sources)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_checklist_step_on_the_pages_shows_its_guides_or_says_it_is_our_advice(builds, language):
+    advice = message("our_advice", language)
+    steps = 0
+    for name in reader_pages(builds[language]):
+        for item in soup(builds[language], name).select("div.vk-checklist li.task-list-item"):
+            steps += 1
+            cited = item.select_one("button.vk-src[popovertarget]")
+            ours = item.select_one("span.vk-our-advice")
+            assert bool(cited) != bool(ours), (name, item.get_text(" ")[:80])
+            if ours:
+                assert ours.get_text() == advice, name
+            else:
+                assert re.fullmatch(
+                    r"[A-E](, [A-E])*", cited.get_text().replace(message("evidence_button", language), "").strip()
+                )
+    assert steps > 40
+
+
+def test_every_how_to_page_was_checked_the_day_its_checklists_were():
+    # One date per page: the "checked against the guides" line and each of its checklists' "checked".
+    for path in sorted((DOCS / "howto").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        reviewed = re.search(r"^reviewed: (\S+)$", text, re.MULTILINE).group(1)
+        for situation in re.findall(r"```\{vk-checklist\} (\S+)", text):
+            assert DATA["situations"][situation]["checked"] == reviewed, (path.name, situation)
 
 
 def test_every_situation_says_when_it_was_checked_against_the_guides():
@@ -443,3 +514,102 @@ def test_no_reader_page_runs_python_examples():
         if name in DEVELOPER_PAGES:
             continue
         assert "{doctest}" not in path.read_text(encoding="utf-8"), name
+
+
+# -- issue 19, item 6: what the fact-check found -------------------------------------------
+
+
+def sources_texts() -> dict[str, str]:
+    """Every Markdown page, the data files and the English catalogs, by name, as one text each."""
+    found = {
+        str(p.relative_to(DOCS)): p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md") if "_build" not in p.parts
+    }
+    data = DOCS.parent / "src" / "vkdocs" / "data"
+    found |= {
+        name: (data / name).read_text(encoding="utf-8") for name in ("procedures.json", "triage.json", "messages.json")
+    }
+    found |= {str(p.relative_to(DOCS)): p.read_text(encoding="utf-8") for p in (DOCS / "locale" / "en").rglob("*.po")}
+    package = DOCS.parent / "src" / "vkdocs" / "locale" / "en" / "LC_MESSAGES" / "vkdocs.po"
+    found["vkdocs.po"] = package.read_text(encoding="utf-8")
+    return {name: " ".join(text.split()) for name, text in found.items()}
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "удалит такую страницу сам",  # guide B: hide, THEN delete; it never says VK deletes a hidden page by itself
+        "removes such a page by itself",
+        "Скрытую страницу удалят",
+        "a hidden page is removed",
+        "пароль можно сбросить",  # no guide softens the random-password lockout
+        "password can be reset",
+        "Страница от этого не удаляется",  # emptying: irreversible, and whether VK then deletes is unverified
+        "This does not delete the page",
+        "до конца последнего дня, который покажет VK",  # no guide says so
+        "безопаснее всего",  # guide E: "safer"
+        "поможет поддержка VK",  # guide E: try support
+        "кнопка из нескольких полосок",  # guide A: «маленьких ступенек»
+        "кнопка с тремя точками",
+        "в настройках безопасности",
+        "Общеизвестный факт",
+        "Public record",
+        "устаревшая",
+        "«заморожена»",
+        "hosts",
+        "Администрации VK он ничего не сообщает",
+    ],
+)
+def test_no_surface_says_what_the_fact_check_found_wrong(wrong):
+    found = [name for name, text in sources_texts().items() if wrong.casefold() in text.casefold()]
+    assert not found, f"{wrong!r} is said in {found}"
+
+
+def section_of(page: BeautifulSoup, anchor: str) -> BeautifulSoup:
+    target = page.find(id=anchor)
+    return target if target.name == "section" else target.find_next("section")
+
+
+def section_text(page: BeautifulSoup, anchor: str) -> str:
+    """The text of the section ``anchor``, without the guides' quotes (Russian, marked lang="ru")."""
+    section = section_of(page, anchor)
+    for foreign in section.find_all(attrs={"lang": "ru"}):
+        foreign.decompose()
+    return " ".join(section.get_text(" ").split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_guide_bs_claim_is_hide_then_delete_on_every_surface(builds, language):
+    then_delete = {"ru": "потом удал", "en": "then delet"}[language]
+    pages_and_sections = [
+        ("explanation/harmful-tricks", "trick-hide-before-delete"),
+        ("howto/hide", "hide-claims"),
+        ("reference/facts", "facts-claims"),
+    ]
+    for page, anchor in pages_and_sections:
+        assert then_delete in section_text(soup(builds[language], page), anchor), (page, anchor)
+    warning = " ".join(build_checklist("hide", lang=language).warnings)
+    assert then_delete in warning
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_emptying_the_page_is_an_unverified_claim_that_says_first_it_cannot_be_undone(builds, language):
+    section = section_of(soup(builds[language], "explanation/harmful-tricks"), "trick-empty-page")
+    assert not section.select("div.vk-myth"), "emptying the page is not a harmless myth"
+    box = section.select_one("div.vk-claim")
+    first = box.find("p", class_=lambda c: c != "admonition-title")
+    assert {"ru": "не вернуть", "en": "does not come back"}[language] in first.get_text(), first.get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_rule_of_vks_dialog_is_one_sentence_on_every_surface_that_states_it(builds, language):
+    rule_of_dialog = message("deadline_trust_dialog", language)
+    for page in ("index", "howto/delete", "howto/restore", "explanation/deletion", "reference/glossary"):
+        # Sphinx's smart quotes curl the apostrophes of the pages.
+        assert rule_of_dialog in article_text(soup(builds[language], page)).replace("’", "'"), page
+    assert rule_of_dialog in message("handout_window", language, days="", last_offset="")
+    notes = [
+        a.get("note", {}).get(language, "")
+        for q in texts_in_every_language("triage.json")["questions"].values()
+        for a in q["answers"]
+    ]
+    assert any(rule_of_dialog in note for note in notes)

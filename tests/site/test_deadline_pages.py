@@ -106,7 +106,7 @@ def english_translation(catalog: str, msgid_start: str) -> str:
 def first_sentences(lang: str) -> str:
     """The last day and the days left, as describe() words them for the worked example."""
     text = describe(DELETED, TODAY, lang)
-    end = "считая сегодня." if lang == "ru" else "counting today."
+    end = "включая сегодняшний день." if lang == "ru" else "counting today."
     return text[: text.index(end) + len(end)]
 
 

@@ -224,6 +224,7 @@ def deleted_for_good_items(lang: str) -> tuple[str, list[str]]:
         items = [catalog.get(item).string for item in items]
 
     def plain(text: str) -> str:
+        text = re.sub(r" \{vk-src\}`[^`]+`", "", text)
         return re.sub(r": \{ref\}`[^`]+`", "", text).replace("**", "")
 
     return title.lstrip("# "), [plain(item) for item in items]

@@ -32,8 +32,9 @@ PSEUDO = translations.PSEUDO_LANGUAGE
 WRAPPED = re.compile(r"⟦[^⟦⟧]*⟧")
 WORD = re.compile(r"[^\W\d_]+(?:['’.\-/][^\W\d_]+)*")
 
-#: Words that are the same in every language and may show unwrapped: the project's name.
-NAMES = {"vkdocs"}
+#: Words that are the same in every language and may show unwrapped: the project's name, and the five source
+#: guides' names, A–E (a checklist step and a cited sentence show the letters of the guides they follow).
+NAMES = {"vkdocs", *"ABCDE"}
 
 
 def leftovers(text: str, allowed: set[str] = frozenset()) -> list[str]:

@@ -44,7 +44,7 @@ def test_deadline_in_russian_prints_the_date_and_the_days():
     done = run("deadline", "2026-10-01", "--today", "2026-11-25", "--lang", "ru")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
-        "Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня."
+        "Последний день, когда можно восстановить страницу, — 28 апреля 2027 г. Осталось 155 дней, включая сегодняшний день."
     )
     assert done.stdout.strip() == describe("2026-10-01", "2026-11-25", "ru")
 
@@ -115,7 +115,7 @@ def test_bad_input_prints_one_line_in_the_users_language_and_exits_2(args, lang_
 
 
 def test_help_is_in_the_users_language():
-    assert "Последний день, чтобы восстановить страницу ВКонтакте" in run("--help", lang_env="ru_RU.UTF-8").stdout
+    assert "Последний день, когда можно восстановить страницу ВКонтакте" in run("--help", lang_env="ru_RU.UTF-8").stdout
     assert "The last day to restore a VKontakte page" in run("--help").stdout
 
 

@@ -91,14 +91,43 @@ def test_every_step_names_its_guides_and_when_it_was_last_checked():
         assert checked <= date(2100, 1, 1)
 
 
+def test_every_step_carries_the_quotes_it_follows_and_their_guides():
+    register = DATA["evidence"]
+    cited = 0
+    for key, situation in DATA["situations"].items():
+        for step in situation["steps"]:
+            for quote in step["evidence"]:
+                assert quote == register[quote["id"]], (key, quote["id"])
+                assert set(quote["translations"]) == set(DATA["languages"]) - {"ru"}
+                cited += 1
+            assert step["sources"] == sorted({quote["guide"] for quote in step["evidence"]}), key
+    assert cited > 50
+
+
+def test_the_register_in_the_dataset_is_the_packages_word_for_word():
+    from vkdocs.evidence import register
+
+    assert {ident: entry["quote"] for ident, entry in DATA["evidence"].items()} == {
+        ident: record["quote"] for ident, record in register().items()
+    }
+
+
+def test_every_answer_of_the_question_path_cites_quotes_of_the_register():
+    answers = [a for q in DATA["triage"]["questions"].values() for a in q["answers"]]
+    cited = [ident for answer in answers for ident in answer.get("sources", [])]
+    assert cited and set(cited) <= set(DATA["evidence"])
+
+
 def test_every_text_is_in_every_language():
     def texts(node):
         if isinstance(node, dict):
             if set(node) & set(LANGUAGES):
                 yield node
             else:
-                for value in node.values():
-                    yield from texts(value)
+                # A quote is Russian in "quote", in every other language in "translations" (checked above).
+                for key, value in node.items():
+                    if key != "translations":
+                        yield from texts(value)
         elif isinstance(node, list):
             for value in node:
                 yield from texts(value)

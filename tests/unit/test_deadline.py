@@ -16,6 +16,7 @@ from vkdocs.deadline import (
     can_restore,
     days_left,
     describe,
+    first_day_gone,
     format_days,
     format_long_date,
     last_day,
@@ -43,13 +44,18 @@ def test_the_last_day_of_the_example_is_28_april_2027():
     assert last_day("01.10.2026") == LAST
 
 
-def test_restore_deadline_is_the_first_day_the_page_is_gone():
-    assert restore_deadline("2026-10-01") == LAST + timedelta(days=1)
+def test_first_day_gone_is_the_day_after_the_last_day():
+    assert first_day_gone("2026-10-01") == LAST + timedelta(days=1)
+
+
+def test_the_old_name_restore_deadline_still_works_and_warns_that_it_is_deprecated():
+    with pytest.warns(DeprecationWarning, match=r"first_day_gone\(\)"):
+        assert restore_deadline("2026-10-01") == first_day_gone("2026-10-01")
 
 
 def test_the_exact_sentences_of_the_rule_in_both_languages():
     assert describe(DELETED, TODAY, "ru").startswith(
-        "Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня."
+        "Последний день, когда можно восстановить страницу, — 28 апреля 2027 г. Осталось 155 дней, включая сегодняшний день."
     )
     assert describe(DELETED, TODAY, "en").startswith(
         "The last day to restore the page is April 28, 2027: 155 days left, counting today."
@@ -57,9 +63,22 @@ def test_the_exact_sentences_of_the_rule_in_both_languages():
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_every_answer_says_vks_dialog_counts(lang):
-    for today in (TODAY, LAST, LAST + timedelta(days=1)):
+def test_while_the_page_can_be_restored_the_answer_ends_with_the_rule_of_vks_dialog(lang):
+    for today in (TODAY, LAST):
         assert describe(DELETED, today, lang).endswith(message("deadline_trust_dialog", lang))
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_after_the_last_day_the_answer_says_to_restore_at_once_if_vk_still_offers_it(lang):
+    assert describe(DELETED, LAST + timedelta(days=1), lang).endswith(message("deadline_closed_dialog", lang))
+
+
+def test_the_rule_of_vks_dialog_says_before_its_date_and_no_later_than_the_last_day_whichever_is_earlier():
+    # Russian «до <даты>» often means "before that date": restore before it, and never after our last day.
+    ru = message("deadline_trust_dialog", "ru")
+    assert "раньше этой даты" in ru and "не позже последнего дня" in ru and "смотря что наступит раньше" in ru
+    en = message("deadline_trust_dialog", "en")
+    assert "before that date" in en and "no later than the last day" in en and "whichever comes first" in en
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -216,13 +235,13 @@ def test_a_deletion_before_vk_existed_is_refused_in_words():
 @pytest.mark.parametrize("value", ["9999-12-31", date(9999, 6, 20), "31.12.9999"])
 def test_a_date_whose_deadline_passes_the_year_9999_is_an_input_error_not_an_overflow(value):
     with pytest.raises(InputError, match="9999"):
-        restore_deadline(value)
+        first_day_gone(value)
     with pytest.raises(InputError, match="9999"):
         describe(value, today=date(9999, 12, 31), lang="ru")
 
 
 def test_the_latest_countable_deletion_still_works():
-    assert restore_deadline(date.max - RESTORE_WINDOW) == date.max
+    assert first_day_gone(date.max - RESTORE_WINDOW) == date.max
 
 
 def test_long_input_is_echoed_at_most_40_characters():

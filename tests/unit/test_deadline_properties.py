@@ -13,10 +13,10 @@ from vkdocs.deadline import (
     can_restore,
     days_left,
     describe,
+    first_day_gone,
     format_days,
     format_long_date,
     last_day,
-    restore_deadline,
 )
 
 dates = st.dates(min_value=VK_LAUNCH, max_value=date(2100, 12, 31))
@@ -31,8 +31,8 @@ def deletion_and_today(draw):
 
 @given(dates)
 def test_deadline_is_210_days_after_deletion(deleted):
-    assert (restore_deadline(deleted) - deleted).days == 210
-    assert restore_deadline(deleted.isoformat()) == restore_deadline(deleted.strftime("%d.%m.%Y"))
+    assert (first_day_gone(deleted) - deleted).days == 210
+    assert first_day_gone(deleted.isoformat()) == first_day_gone(deleted.strftime("%d.%m.%Y"))
 
 
 @given(deletion_and_today())
@@ -75,7 +75,7 @@ def test_russian_plural_forms_for_every_number_0_to_1000():
 
 @given(dates)
 def test_the_last_day_is_the_day_before_the_deadline(deleted):
-    assert last_day(deleted) == restore_deadline(deleted) - timedelta(days=1)
+    assert last_day(deleted) == first_day_gone(deleted) - timedelta(days=1)
     assert (last_day(deleted) - deleted).days == 209
 
 

@@ -79,7 +79,7 @@ def test_without_sphinx_it_says_what_to_install_in_one_line_and_exits_2(tmp_path
         (["hide", "--deleted-on", DELETED], "A deletion date applies only to the 'restore' situation, not 'hide'"),
         (["restore", "--deleted-on", "2026-02-30"], "The date '2026-02-30' does not exist"),
         (["restore", "--deleted-on", "01/10/2026"], "Cannot read the date '01/10/2026'"),
-        (["restore", "--deleted-on", "2026-12-01", "--today", TODAY], "is after today"),
+        (["restore", "--deleted-on", "2026-12-01", "--today", TODAY], "is after today's date"),
         (["restore", "--today", "yesterday"], "Cannot read the date 'yesterday'"),
     ],
 )

@@ -160,7 +160,7 @@ def test_a_handout_without_dates_keeps_the_lines_to_fill_in(tmp_path):
     build = build_pages(tmp_path, "ru", {"index": HANDOUT.format(situation="restore", options="")}, "text")
     assert build.returncode == 0, build.output
     # One line each, the label with its blank.
-    assert "Страница удалена: __________ Последний день, чтобы восстановить: __________" in handout_text(build)
+    assert "Страница удалена: __________ Последний день, когда можно восстановить: __________" in handout_text(build)
 
 
 def test_a_handout_with_dates_it_cannot_use_fails_the_build(tmp_path):
@@ -171,4 +171,4 @@ def test_a_handout_with_dates_it_cannot_use_fails_the_build(tmp_path):
     build = build_pages(tmp_path, "en", pages, "text")
     assert build.returncode != 0
     assert "A deletion date applies only to the 'restore' situation, not 'hide'" in build.output
-    assert "The date of deletion, December 1, 2026, is after today, November 25, 2026" in build.output
+    assert "The date of deletion (December 1, 2026) is after today's date (November 25, 2026)" in build.output

@@ -6,6 +6,7 @@ defines, so a project can list just the ones it needs (the handouts'
 
 * :mod:`vkdocs.sphinx.languages`: per-language settings, the language switcher, Russian marked in translations;
 * :mod:`vkdocs.sphinx.untranslated`: the catalog gate (an untranslated message is a warning);
+* :mod:`vkdocs.sphinx.evidence`: the guides' words behind every statement (``{vk-src}``, quotes in boxes and checklists, the register);
 * :mod:`vkdocs.sphinx.checklists`: ``{vk-checklist}`` and the boxes to tick;
 * :mod:`vkdocs.sphinx.handouts`: ``{vk-handout}``, ``{vk-handouts}``, links to the PDFs, drawn boxes;
 * :mod:`vkdocs.sphinx.manual`: the PDFs' LaTeX documents and the manual's structure;
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 FEATURES = (
     "vkdocs.sphinx.languages",
     "vkdocs.sphinx.untranslated",
+    "vkdocs.sphinx.evidence",
     "vkdocs.sphinx.checklists",
     "vkdocs.sphinx.handouts",
     "vkdocs.sphinx.manual",

@@ -44,9 +44,15 @@ def add_node(app: Sphinx, node: type[nodes.Element], *, html: Visitors, elsewher
 
 
 def untranslatable(node: N) -> N:
-    """Mark ``node`` and everything in it as not to be extracted for translation."""
+    """Mark ``node`` and everything in it as not to be extracted for translation.
+
+    Inline nodes are left unmarked: Sphinx unwraps every inline that has the
+    mark (``RemoveTranslatableInline``, which would drop their classes and
+    ``lang``), and they are never extracted on their own.
+    """
     for element in node.findall(nodes.Element):
-        element["translatable"] = False
+        if not isinstance(element, nodes.inline):
+            element["translatable"] = False
     return node
 
 

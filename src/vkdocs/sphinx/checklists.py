@@ -30,6 +30,7 @@ from vkdocs.checklist import PLATFORMS, Checklist, build_checklist
 from vkdocs.errors import InputError
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import add_node, load_assets, paragraph, pass_node, skip_node, untranslatable
+from vkdocs.sphinx.evidence import step_sources
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -106,7 +107,7 @@ def visit_checkbox_plain(self: ManualPageTranslator | TexinfoTranslator, node: v
 
 
 def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.container:
-    """The checklist as docutils nodes: steps with boxes, then its warnings."""
+    """The checklist as docutils nodes: steps with boxes and their guides, then its warnings."""
     # The situation's class lets a page's script find its checklist (the restore calculator prints it).
     container = nodes.container(classes=["vk-checklist", f"vk-checklist--{checklist.situation}"])
     container["situation"] = checklist.situation
@@ -122,7 +123,8 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
             step_line = vk_step_label()
             step_line += vk_checkbox(step=step_key(checklist.situation, step.text))
             step_line += nodes.Text(step.text)
-            item += nodes.paragraph("", "", step_line)
+            # Which guides the step follows (their quotes on demand), or that it is our advice.
+            item += nodes.paragraph("", "", step_line, nodes.Text(" "), step_sources(step.sources, checklist.lang))
             if step.warning:
                 label = message("warning", checklist.lang) + ": "
                 warning = nodes.paragraph(classes=["vk-checklist__step-warning"])
@@ -171,6 +173,8 @@ class ChecklistDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    # Each step shows the guides it follows: their nodes come from the evidence feature.
+    app.setup_extension("vkdocs.sphinx.evidence")
     add_node(
         app,
         vk_checkbox,

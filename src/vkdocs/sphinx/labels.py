@@ -10,11 +10,14 @@ authors never retype it and every page looks the same):
 * ``{vk-myth}``: a "method" that simply does not work, though it does no harm.
 * ``{vk-fraud}``: a scam to recognise (paying to restore, "pay to unblock" screens).
 
-``:source: B`` (or ``:source: C, D``) names the guide(s) in the box's visible
-title. ``{vk-claim}``, ``{vk-harmful}`` and ``{vk-myth}`` must name one: a box
-without ``:source:`` is a warning with its file and line, so the strict
-build (``-W``) fails. ``{vk-fraud}`` and ``{vk-says}`` name one where a guide
-says it.
+``:source: B-hide-then-delete`` (or ``:source: B-three-months, D-empty-month``)
+cites ids of the evidence register (:mod:`vkdocs.evidence`): the box's title
+names their guide(s) and the box ends with their quotes, collapsed
+(:func:`vkdocs.sphinx.evidence.quotes_box`). ``{vk-claim}``,
+``{vk-harmful}`` and ``{vk-myth}`` must cite one: a box without ``:source:``
+is a warning, one with an unknown id or a bare guide letter an error, each
+with its file and line, so the strict build (``-W``) fails. ``{vk-fraud}``
+and ``{vk-says}`` cite one where a guide says it.
 
 Role:
 
@@ -55,8 +58,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from vkdocs.deadline import format_long_date
+from vkdocs.evidence import guides_of, parse_ids
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import docname
+from vkdocs.sphinx.evidence import quotes_box
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -113,21 +118,25 @@ class LabelDirective(SphinxDirective):
         admonition = nodes.admonition(classes=[style, self.name, "vk-label", *self.options.get("class", [])])
         self.set_source_info(admonition)
         title = message(title_key, language)
+        ids: list[str] = []
         if "source" in self.options:
             try:
-                title += " · " + _sources_text(_guides(self.options["source"]), language)
+                ids = parse_ids(self.options["source"])
             except ValueError as error:
-                raise self.error(str(error)) from None
+                raise self.error(f"{{{self.name}}} :source: {error}") from None
+            title += " · " + _sources_text(guides_of(ids), language)
         elif self.name in NEEDS_SOURCE:
             logger.warning(
-                "a {%s} box must name its guide(s): add ':source: A' (guides %s)",
+                "a {%s} box must name its guide(s): add ':source: ' with ids of the evidence register "
+                "(src/vkdocs/data/evidence.json), e.g. ':source: A-restore-210'",
                 self.name,
-                ", ".join(GUIDES),
                 location=admonition,
             )
         # Supplied per language, so not extracted for translation.
         admonition += nodes.title(title, title, translatable=False)
         admonition.extend(self.parse_content_to_nodes())
+        if ids:
+            admonition += quotes_box(ids, language)
         return [admonition]
 
 
@@ -178,6 +187,8 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    # A box that cites ids ends with their quotes: those nodes come from the evidence feature.
+    app.setup_extension("vkdocs.sphinx.evidence")
     for name in LABELS:
         app.add_directive(name, LabelDirective)
     app.add_role("vk-unconfirmed", UnconfirmedRole())
