@@ -3,7 +3,7 @@
 // Without this script the page shows every question with its answers as links.
 // With it, the reader sees one question, answers with a button, can go Back or
 // Start over, sees the answers so far, and ends on a link to the section to
-// read. Plain JavaScript, no third-party code, no network. Every word and link
+// read. Each answer is a step in the browser's history (remember()). Plain JavaScript, no third-party code, no network. Every word and link
 // comes from the inline JSON that src/vkdocs/sphinxext_triage.py writes from
 // the package's data (src/vkdocs/data/triage.json), so the page says what
 // `vkdocs triage` and the printed manual say.
@@ -90,6 +90,7 @@
           choice.addEventListener("click", () => {
             steps = steps.concat({ question: anchor, answer: index });
             show(true);
+            remember();
           });
           item.append(choice);
           return item;
@@ -128,9 +129,45 @@
     back.addEventListener("click", () => {
       steps = steps.slice(0, -1);
       show(true);
+      remember();
     });
     restart.addEventListener("click", () => {
       steps = [];
+      show(true);
+      remember();
+    });
+
+    // The browser's history: every move is an entry whose URL names the
+    // question shown (#path-…; on a result, the question just answered) and
+    // whose state holds the answers. So the browser's Back and Forward step
+    // through the questions, a reload keeps the place, and a copied link
+    // reopens the question.
+    function here() {
+      const now = current();
+      return now.question || steps[steps.length - 1].question;
+    }
+
+    function remember() {
+      history.pushState({ vkTriage: steps }, "", `#${here()}`);
+    }
+
+    // The answers saved in a history entry, if they still make a path of this tree; else null.
+    function saved(state) {
+      const given = state && state.vkTriage;
+      if (!Array.isArray(given)) return null;
+      let anchor = data.start;
+      for (const step of given) {
+        const question = step && data.questions[step.question];
+        const answer = question && step.question === anchor && question.answers[step.answer];
+        if (!answer) return null;
+        anchor = answer.next;
+      }
+      return given.map((step) => ({ question: step.question, answer: step.answer }));
+    }
+
+    window.addEventListener("popstate", (event) => {
+      const anchor = decodeURIComponent(window.location.hash.slice(1));
+      steps = saved(event.state) || pathTo(data, anchor) || [];
       show(true);
     });
 
@@ -141,6 +178,7 @@
       if (!found) return;
       steps = found;
       show(false);
+      history.replaceState({ vkTriage: steps }, "");
       if (scroll) app.scrollIntoView();
       title.focus({ preventScroll: !scroll });
     }
@@ -148,9 +186,18 @@
     for (const section of root.querySelectorAll(":scope > section")) section.hidden = true;
     root.prepend(app);
     root.classList.add("vk-triage--live");
-    show(false);
-    followHash(true);
-    window.addEventListener("hashchange", () => followHash(true));
+    const kept = saved(history.state); // a reload, or a return to the page
+    if (kept) {
+      steps = kept;
+      show(false);
+    } else {
+      show(false);
+      followHash(true);
+    }
+    window.addEventListener("hashchange", () => {
+      // Back and Forward change the hash too: the popstate handler has already shown that place.
+      if (decodeURIComponent(window.location.hash.slice(1)) !== here()) followHash(true);
+    });
   }
 
   function start() {

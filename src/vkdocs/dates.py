@@ -81,6 +81,11 @@ def month_names() -> dict[str, int]:
     return names
 
 
+def _letters() -> str:
+    # The letters month names are written in (Latin, Cyrillic), for "no letter just before".
+    return "".join(sorted({char for name in month_names() for char in name}))
+
+
 def _month_pattern() -> str:
     # Longest first, so "октября" is tried before "окт"; a dot may end an abbreviation.
     names = sorted(month_names(), key=lambda name: (-len(name), name))
@@ -112,7 +117,10 @@ def grammar() -> dict[str, Any]:
             # 1 октября 2026 г., 1 окт. 2026, 1 October 2026
             {"order": "dmy", "pattern": f"(?<![0-9])([0-9]{{1,2}}){_ORDINAL}\\s+{month},?\\s+{_YEAR}(?![0-9])"},
             # October 1, 2026; Oct 1 2026
-            {"order": "mdy", "pattern": f"(?<![a-zа-яё]){month}\\s+([0-9]{{1,2}}){_ORDINAL},?\\s+{_YEAR}(?![0-9])"},
+            {
+                "order": "mdy",
+                "pattern": f"(?<![{_letters()}]){month}\\s+([0-9]{{1,2}}){_ORDINAL},?\\s+{_YEAR}(?![0-9])",
+            },
         ],
         "refuse": [
             # 01.10.26
