@@ -39,6 +39,7 @@ extensions = [
     "sphinx.ext.doctest",
     "vkdocs.sphinxext",
     "vkdocs.sphinxext_triage",
+    "vkdocs.sphinxext_search",
     "vkdocs_i18n",
     "vkdocs_labels",
     "vkdocs_print",
