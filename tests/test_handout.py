@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from test_pdf import checklist_texts, other, page_count, pdf_text, words
 
 from vkdocs.cli import main
 from vkdocs.deadline import RESTORE_WINDOW, format_days
-from vkdocs.handout import project_files
+from vkdocs.handout import handout_dates, project_files
 from vkdocs.latex import TEX_PACKAGES
 
 DELETED, TODAY = HANDOUT_DELETED_ON, HANDOUT_TODAY
@@ -114,7 +115,8 @@ def test_without_sphinx_it_says_what_to_install_in_one_line_and_exits_2(tmp_path
         (["unfriend"], "Unknown situation 'unfriend'"),
         (["hide", "--deleted-on", DELETED], "A deletion date applies only to the 'restore' situation, not 'hide'"),
         (["restore", "--deleted-on", "2026-02-30"], "The date '2026-02-30' does not exist"),
-        (["restore", "--deleted-on", "01/10/2026"], "Cannot read the date '01/10/2026'"),
+        (["restore", "--deleted-on", "01/10/2026"], "in '01/10/2026' the day may come first"),
+        (["restore", "--deleted-on", "01.10.26"], "Write the year in full: 01.10.2026"),
         (["restore", "--deleted-on", "2026-12-01", "--today", TODAY], "is after today"),
         (["restore", "--today", "yesterday"], "Cannot read the date 'yesterday'"),
     ],
@@ -127,6 +129,11 @@ def test_bad_input_is_one_line_and_exit_2_before_anything_is_built(args, fragmen
     assert captured.err.startswith("vkdocs: ") and captured.err.count("\n") == 1
     assert fragment in captured.err
     assert not output.exists()
+
+
+@pytest.mark.parametrize("deleted", ["1 октября 2026", "1.10.2026", "October 1, 2026"])
+def test_the_date_of_deletion_is_read_as_people_write_it(deleted):
+    assert handout_dates("restore", deleted, "25.11.2026") == (date(2026, 10, 1), date(2026, 11, 25))
 
 
 def test_the_output_is_required(capsys):
