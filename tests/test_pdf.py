@@ -24,8 +24,8 @@ from docbuild import DOCS, LANGUAGES, ROOT
 
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import RESTORE_WINDOW, format_days
+from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
-from vkdocs.sphinxext_print import handout_file, manual_file
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
 REQUIRED = os.environ.get("VKDOCS_REQUIRE_PDF") == "1"

@@ -13,7 +13,7 @@ import pytest
 import snowballstemmer
 from docbuild import LANGUAGES
 
-from vkdocs.sphinxext_search import search_words
+from vkdocs.sphinx.search import search_words
 
 STEMMERS = {"ru": "russian", "en": "english"}
 

@@ -2,7 +2,7 @@
 //
 // Readers' words for what the pages name otherwise, from the package's data
 // (src/vkdocs/data/search_words.json, written into the page by
-// vkdocs.sphinxext_search), compared by the stem the page language's stemmer gives:
+// vkdocs.sphinx.search), compared by the stem the page language's stemmer gives:
 // * searched_as: searched as the pages' words instead (readers say «аккаунт»,
 //   «айфон», «востановить»; the pages say «страница», «iPhone», «восстановить»);
 // * also_means: searched as typed, and the pages' words count as the same in

@@ -34,7 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from vkdocs.i18n import read_source
-from vkdocs.sphinxext import json_for_script
+from vkdocs.sphinx._nodes import json_for_script
 
 #: The file of readers' words, in the package's data.
 DATA_FILE = "search_words.json"
@@ -45,7 +45,7 @@ CONTEXT_NAME = "vk_search_words"
 
 def data_path() -> Path:
     """Where the table is: ``src/vkdocs/data/search_words.json``."""
-    return Path(__file__).resolve().parent / "data" / DATA_FILE
+    return Path(__file__).resolve().parent.parent / "data" / DATA_FILE
 
 
 def search_words(lang: str) -> dict[str, Any]:
