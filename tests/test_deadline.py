@@ -192,7 +192,7 @@ def test_a_malformed_date_says_which_forms_are_accepted(value):
     with pytest.raises(ValueError) as caught:
         parse_date(value)
     assert repr(value) in str(caught.value)
-    assert all(form in str(caught.value) for form in ("1.10.2026", "2026-10-01", "1 October 2026"))
+    assert all(form in str(caught.value) for form in ("1.10.2026", "2026-10-01", "October 1, 2026"))
 
 
 @pytest.mark.parametrize("value", ["２０２６-01-31", "٢٠٢٦-01-31", "01.10.२०२६", "2026-1０-01"])

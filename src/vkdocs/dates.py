@@ -9,7 +9,7 @@ text and reads it:
 * ISO, with or without leading zeros (``2026-10-01``, ``2026-10-1``);
 * the long forms, in every language vkdocs speaks, as we print them and as
   people write them: «1 октября 2026 г.», «1 окт. 2026», «01 октября 2026
-  года», "October 1, 2026", "1 October 2026", "Oct 1 2026". The month names
+  года», ``October 1, 2026``, ``1 October 2026``, ``Oct 1 2026``. The month names
   are Babel's (CLDR), full and abbreviated, in both grammatical forms;
 * whatever text surrounds the date (a pasted line) is left aside.
 
