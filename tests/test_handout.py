@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+import segno
 from docbuild import HANDOUT_DELETED_ON, HANDOUT_TODAY, LANGUAGES, ROOT
 from test_pdf import checklist_texts, other, page_count, pdf_text, words
 
+from vkdocs.checklist import handout_dates
 from vkdocs.cli import main
 from vkdocs.deadline import RESTORE_WINDOW, format_days
-from vkdocs.handout import handout_dates, missing_tools, project_files
-from vkdocs.latex import TEX_PACKAGES
+from vkdocs.handout import missing_tools, project_files, sphinx_settings
+from vkdocs.latex import TEX_PACKAGES, handout_heading, page_address, qr_modules, qr_picture
 
 DELETED, TODAY = HANDOUT_DELETED_ON, HANDOUT_TODAY
 
@@ -343,3 +346,38 @@ def test_the_makefile_installs_what_the_command_names():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     packages = set(re.search(r"^TEX_PACKAGES := (.*)$", makefile, re.MULTILINE).group(1).split())
     assert set(TEX_PACKAGES) - {"make"} <= packages
+
+
+def test_no_pdf_shades_table_rows_with_colorrows():
+    """Sphinx's "colorrows" stops XeLaTeX on TeX Live 2026 (sphinx-doc/sphinx#14465): the manual,
+    the handouts and ``vkdocs handout`` all set plain booktabs tables."""
+    docs_conf = runpy.run_path(str(ROOT / "docs" / "conf.py"))
+    for name, settings in (("docs/conf.py", docs_conf), ("vkdocs handout", sphinx_settings("restore", "en"))):
+        style = settings.get("latex_table_style")
+        assert style is not None and "colorrows" not in style, f"{name}: latex_table_style = {style!r}"
+
+
+ADDRESS = "https://vkdocs.readthedocs.io/ru/latest/howto/restore.html"
+
+
+def test_the_printed_qr_code_draws_exactly_segnos_modules_for_the_address():
+    """The rules of the picture, put back on a grid, are the QR code segno makes for the address:
+    a phone reading the printed code opens the handout's page."""
+    picture = qr_picture(ADDRESS)
+    size = int(re.search(r"\\begin\{picture\}\((\d+),", picture).group(1))
+    grid = [[False] * size for _ in range(size)]
+    for x, y, width in re.findall(r"\\put\((\d+),(\d+)\)\{\\rule\{(\d+)\\unitlength\}", picture):
+        for column in range(int(x), int(x) + int(width)):
+            grid[size - 1 - int(y)][column] = True
+    assert grid == qr_modules(ADDRESS)
+    assert qr_modules(ADDRESS) == [
+        [bool(m) for m in row] for row in segno.make(ADDRESS, error="m").matrix_iter(border=4)
+    ]
+
+
+def test_a_handout_shows_its_address_and_qr_code_only_when_the_site_has_one():
+    assert page_address("https://vkdocs.readthedocs.io/ru/latest/", "howto/restore") == ADDRESS
+    with_address = handout_heading("built", ADDRESS, "Online:")
+    assert rf"\url{{{ADDRESS}}}" in with_address and qr_picture(ADDRESS, "2.3cm") in with_address
+    without = handout_heading("built", page_address("", "howto/restore"), "Online:")
+    assert "picture" not in without and "url" not in without and "Online" not in without

@@ -25,6 +25,7 @@ extensions = [
     "vkdocs.sphinx.untranslated",
     "vkdocs.sphinx.handouts",
     "vkdocs.sphinx.manual",
+    "vkdocs.sphinx.typography",
 ]
 # Every page is a handout, read on its own: none is in a toctree.
 root_doc = "delete"

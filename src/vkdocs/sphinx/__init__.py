@@ -12,6 +12,7 @@ defines, so a project can list just the ones it needs (the handouts'
 * :mod:`vkdocs.sphinx.calculator`: ``{vk-deadline-calculator}`` and the deadline's numbers for pages;
 * :mod:`vkdocs.sphinx.labels`: truth labels, unconfirmed interface labels, page freshness;
 * :mod:`vkdocs.sphinx.triage`: the question path and the open dataset's files;
+* :mod:`vkdocs.sphinx.typography`: Russian typography in the PDFs (non-breaking spaces, unbroken labels).
 * :mod:`vkdocs.sphinx.seo`: descriptions, language alternates, sitemaps, link previews, how-to data;
 * :mod:`vkdocs.sphinx.search`: readers' words in the search index and on the search page.
 
@@ -37,6 +38,7 @@ FEATURES = (
     "vkdocs.sphinx.calculator",
     "vkdocs.sphinx.labels",
     "vkdocs.sphinx.triage",
+    "vkdocs.sphinx.typography",
     "vkdocs.sphinx.seo",
     "vkdocs.sphinx.search",
 )
