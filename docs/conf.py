@@ -74,6 +74,7 @@ import datetime
 from datetime import date
 from vkdocs.checklist import *
 from vkdocs.cli import default_language, main
+from vkdocs.dates import *
 from vkdocs.deadline import *
 from vkdocs.errors import InputError, InputTypeError
 from vkdocs.i18n import *

@@ -1,37 +1,41 @@
 // The search page: readers' words, and summaries that show page text.
 //
-// Readers' words for what the pages name otherwise, by the stem the page
-// language's stemmer gives:
-// * SEARCH_AS: searched as the pages' words instead (readers say «аккаунт»
-//   or «фейк»; the pages say «страница», «выдаёт себя»);
-// * ALSO_MEANS: searched as typed, and the pages' words count as the same in
+// Readers' words for what the pages name otherwise, from the package's data
+// (src/vkdocs/data/search_words.json, written into the page by
+// vkdocs.sphinx.search), compared by the stem the page language's stemmer gives:
+// * searched_as: searched as the pages' words instead (readers say «аккаунт»,
+//   «айфон», «востановить»; the pages say «страница», «iPhone», «восстановить»);
+// * also_means: searched as typed, and the pages' words count as the same in
 //   titles when the scorer (search-scorer.js) ranks the results ("fake" is
-//   on the pages too, but the section for it says "pretends").
+//   on the pages too, but the section for it says "pretends");
+// * page_words: words a page answers without using them, in its index terms
+//   (the build adds them) and counted by the scorer.
 // A result's summary leaves out what is not page text (Sphinx's "no-search"
 // class: the language switcher, the "last reviewed" line) and, for a
 // whole-page result, the page title that the result's link shows.
-const SEARCH_AS = {
-  ru: { аккаунт: "страница", фейк: "выдаёт себя", фейков: "выдаёт себя", фальшив: "выдаёт себя" },
-  en: { account: "page" },
-};
-const ALSO_MEANS = {
-  ru: {},
-  en: { fake: "pretends" },
-};
-
 const _stems = (words) => splitQuery(words).map((word) => new Stemmer().stemWord(word.toLowerCase()));
-const _table = (table) => table[document.documentElement.lang] || {};
+// A table of the data keyed by the stem of each reader's word.
+const _byStem = (table) => Object.fromEntries(Object.entries(table || {}).map(([word, pages]) => [_stems(word)[0], pages]));
+const _readersWords = JSON.parse(document.getElementById("vk-search-words")?.textContent || "{}");
+const SEARCH_AS = _byStem(_readersWords.searched_as);
+const ALSO_MEANS = _byStem(_readersWords.also_means);
+const PAGE_WORDS = Object.fromEntries(
+  Object.entries(_readersWords.page_words || {}).map(([page, words]) => [page, _stems(words.join(" "))]),
+);
+
+// The stems of the words a page answers without using them (page_words), or [].
+Search.vkPageWords = (docname) => PAGE_WORDS[docname] || [];
 
 // The pages' words (stems) that also match a stem of the query, or [].
 Search.vkAlternatives = (stem) => {
-  const words = _table(ALSO_MEANS)[stem];
+  const words = ALSO_MEANS[stem];
   return words ? _stems(words) : [];
 };
 
 // The query as searched: readers' words replaced by the pages'.
 Search.vkReaderWords = (query) =>
   splitQuery(query)
-    .map((word) => _table(SEARCH_AS)[_stems(word)[0]] || word)
+    .map((word) => SEARCH_AS[_stems(word)[0]] || word)
     .join(" ");
 
 (() => {

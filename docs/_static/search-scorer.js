@@ -11,6 +11,10 @@
 //    same stem counts fully, the same root half). The start page lists every
 //    situation in its title and gets no title boost: it is where readers come
 //    from, not where they go.
+//  * Keywords: a page whose keywords (the words it answers without using
+//    them, page_words in the package's data) meet the query gets up to +20,
+//    by how much of the query its title and keywords hold: «от моего имени»
+//    leads to the page on someone else's page, «просят деньги» to scams.
 //  * Audience: a how-to page (what to do) +3; glossary terms (index entries)
 //    count as much as a title word, no more; the developer pages (Python
 //    helpers, the command) -20 and their API entries -50, so they never come
@@ -31,6 +35,7 @@ var Scorer = {
 
   pageTitleBoost: 20,
   sectionTitleBoost: 10,
+  keywordBoost: 20,
   howtoBoost: 3,
   developerPenalty: -20,
   apiEntryPenalty: -50,
@@ -88,6 +93,15 @@ var Scorer = {
     }
     return total > 0 ? covered / total : 0;
   },
+  // 0 unless the query uses one of the page's keywords; then the share of
+  // the query's stems that the page's title and keywords hold.
+  _keywordCloseness: (queryStems, docname, title) => {
+    const keywords = Search.vkPageWords ? Search.vkPageWords(docname) : [];
+    const has = (stems, q) => stems.some((stem) => Scorer._match(q, stem) > 0);
+    if (!queryStems.length || !queryStems.some((q) => has(keywords, q))) return 0;
+    const own = [...keywords, ...Scorer._stemsOf(title)];
+    return queryStems.filter((q) => has(own, q)).length / queryStems.length;
+  },
   // Every section title of each page, from the search index.
   _sectionsOf: (docname) => {
     if (Scorer._sections === null) {
@@ -119,6 +133,7 @@ var Scorer = {
     if (docname !== Scorer.startPage) {
       const pageTitle = Search._index.titles[Search._index.docnames.indexOf(docname)] || title.split(" > ")[0];
       boost += Scorer.pageTitleBoost * Scorer._closeness(stems, pageTitle);
+      boost += Scorer.keywordBoost * Scorer._keywordCloseness(stems, docname, pageTitle);
     }
     const sections = Scorer._sectionsOf(docname).map((section) => Scorer._closeness(stems, section));
     boost += Scorer.sectionTitleBoost * Math.max(0, ...sections);

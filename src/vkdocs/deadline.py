@@ -23,10 +23,12 @@ datetime.date(2027, 4, 28)
 The last day to restore the page is April 28, 2027: 155 days left, counting today. Do not wait for the last day. If VK's dialog on the deleted page gives a date to restore it by, restore the page before that date, and no later than the last day, whichever comes first.
 
 **Dates** may be given as a :class:`~datetime.date`, a
-:class:`~datetime.datetime` or a string, ``DD.MM.YYYY`` or ``YYYY-MM-DD``
-(ASCII digits only). A datetime counts by its own calendar date: a
-timezone-aware one by the date on its own clock, never converted to UTC or
-to this computer's zone (``23:30`` in Moscow on 1 October is 1 October).
+:class:`~datetime.datetime` or a string in any form :mod:`vkdocs.dates`
+reads (``1.10.2026``, ``2026-10-01``, «1 октября 2026 г.», "October 1,
+2026", even within a pasted line). A datetime counts by its own calendar
+date: a timezone-aware one by the date on its own clock, never converted to
+UTC or to this computer's zone (``23:30`` in Moscow on 1 October is 1
+October).
 
 **Errors.** Bad input raises :class:`~vkdocs.errors.InputError` (a
 :class:`ValueError`: a malformed or impossible date, one before VK existed or
@@ -37,11 +39,11 @@ wrong type), each saying what was wrong and what is accepted.
 
 from __future__ import annotations
 
-import re
 import warnings
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from vkdocs.dates import read_date
 from vkdocs.errors import InputError, InputTypeError
 from vkdocs.i18n import check_language
 from vkdocs.messages import long_date, message, plural
@@ -71,31 +73,31 @@ SENTENCES: dict[State, tuple[str, ...]] = {
     "closed": ("deadline_closed", "deadline_closed_dialog"),
 }
 
-# [0-9], not \d: \d also matches other scripts' digits ("２０２６"), which no one means here.
-_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
-_RUSSIAN = re.compile(r"([0-9]{2})\.([0-9]{2})\.([0-9]{4})", re.ASCII)
-
 
 def parse_date(value: DateLike, *, name: str = "date") -> date:
     """Read a date given as a :class:`~datetime.date`, a :class:`~datetime.datetime` or a string.
 
-    Strings may be Russian ``DD.MM.YYYY`` or ISO ``YYYY-MM-DD``, in ASCII
-    digits; spaces around them are ignored. A datetime gives its own
-    calendar date (for a timezone-aware one, the date on its own clock).
+    Strings are read by :func:`vkdocs.dates.read_date`: day, month and year
+    with dots or in ISO order, with or without leading zeros, or the long
+    form in Russian or English, with any text around the date. A datetime
+    gives its own calendar date (for a timezone-aware one, the date on its
+    own clock).
 
-    Raises :class:`~vkdocs.errors.InputError` for a string in another form
-    or a date that does not exist, and :class:`~vkdocs.errors.InputTypeError`
-    for anything that is not a date, a datetime or a string (``name`` says
-    which argument it was).
+    Raises :class:`~vkdocs.errors.InputError` for a string with no date we
+    read, a two-digit year, slashes, or a date that does not exist, and
+    :class:`~vkdocs.errors.InputTypeError` for anything that is not a date,
+    a datetime or a string (``name`` says which argument it was).
 
-    >>> parse_date("2026-10-01")
-    datetime.date(2026, 10, 1)
-    >>> parse_date(" 01.10.2026 ")
-    datetime.date(2026, 10, 1)
+    >>> parse_date("2026-10-01"), parse_date("1.10.2026"), parse_date("1 октября 2026 г.")
+    (datetime.date(2026, 10, 1), datetime.date(2026, 10, 1), datetime.date(2026, 10, 1))
     >>> parse_date("2026-02-30")
     Traceback (most recent call last):
     ...
     vkdocs.errors.InputError: The date '2026-02-30' does not exist in the calendar. Check the day and the month.
+    >>> parse_date("01.10.26")
+    Traceback (most recent call last):
+    ...
+    vkdocs.errors.InputError: The year in '01.10.26' has two digits: it could be 1926 or 2026. Write the year in full: 01.10.2026.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -103,17 +105,7 @@ def parse_date(value: DateLike, *, name: str = "date") -> date:
         return value
     if not isinstance(value, str):
         raise InputTypeError("bad_date_type", name=name, type=type(value).__name__, value=value)
-    text = value.strip()
-    if match := _ISO.fullmatch(text):
-        year, month, day = match.groups()
-    elif match := _RUSSIAN.fullmatch(text):
-        day, month, year = match.groups()
-    else:
-        raise InputError("bad_date_format", value=value)
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        raise InputError("impossible_date", value=value) from None
+    return read_date(value)
 
 
 def _deletion_date(deleted_on: DateLike) -> date:
@@ -278,7 +270,7 @@ def format_long_date(day: DateLike, lang: str) -> str:
     >>> format_long_date(None, "en")
     Traceback (most recent call last):
     ...
-    vkdocs.errors.InputTypeError: day: expected a date (date, datetime, or a DD.MM.YYYY / YYYY-MM-DD string), got NoneType None.
+    vkdocs.errors.InputTypeError: day: expected a date (date, datetime, or a string with a date such as 1.10.2026), got NoneType None.
     """
     lang = check_language(lang)
     return long_date(parse_date(day, name="day"), lang)

@@ -410,7 +410,8 @@ def run_triage(
       4. My password no longer works, and friends get strange messages from me
       5. I don’t remember my login or password
       6. A screen saying “page blocked, pay or send an SMS”
-    Your answer (1–6): 6
+      7. I’m not sure whether it is deleted or blocked
+    Your answer (1–7): 6
     <BLANKLINE>
     Guide E advises scanning the device for viruses. Do not pay and do not send an SMS.
     Read: Scams: how to spot them › The “page blocked, pay up” screen

@@ -6,7 +6,9 @@ come from the Python helpers themselves (describe, message).
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -32,6 +34,8 @@ FIELD = "input[name=deleted-on]"
 RESULT = ".vk-deadline-calculator__result"
 UNDERSTOOD = ".vk-deadline-calculator__understood"
 PHONE = {"width": 375, "height": 740}
+# The one table of dates as readers write them, which vkdocs.dates passes too (tests/test_dates.py).
+DATE_CASES = json.loads((Path(__file__).parents[1] / "data" / "date_cases.json").read_text(encoding="utf-8"))["cases"]
 
 
 def russian(day: date) -> str:
@@ -120,9 +124,26 @@ def test_typed_dates_around_the_last_day_match_vkdocs_deadline(open_calculator, 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_01_10_2026_is_echoed_as_1_october_and_gives_28_april_2027(open_calculator, language):
+def test_the_calculator_reads_the_table_of_dates_like_vkdocs_dates(open_calculator, language):
     calculator = open_calculator(language, date(2026, 11, 25))
-    understood, result = typed(calculator, "01.10.2026")
+    wrong = []
+    for case in DATE_CASES:
+        read = calculator.evaluate("(element, value) => vkdocsDeadline.read(element, value)", case["text"])
+        if "error" in case:
+            want = {"error": case["error"]}
+        else:
+            day = date.fromisoformat(case["date"])
+            want = {"year": day.year, "month": day.month, "day": day.day}
+        if read != want:
+            wrong.append(f"{case['text']!r}: read {read}, expected {want}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("value", ["01.10.2026", "1.10.2026", "1 октября 2026", "1 окт. 2026 г.", "October 1, 2026"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_1_october_2026_is_echoed_in_words_and_gives_28_april_2027(open_calculator, language, value):
+    calculator = open_calculator(language, date(2026, 11, 25))
+    understood, result = typed(calculator, value)
     assert understood == {"ru": "Дата удаления: 1 октября 2026 г.", "en": "Date of deletion: October 1, 2026"}[language]
     assert result.startswith(
         {
@@ -143,7 +164,7 @@ def test_01_10_2026_is_echoed_as_1_october_and_gives_28_april_2027(open_calculat
 def test_half_typed_input_is_incomplete_never_too_late(open_calculator, language):
     calculator = open_calculator(language, date(2026, 11, 25))
     field = calculator.locator(FIELD)
-    for whole in ("01.10.2026", "2026-10-01"):
+    for whole in ("01.10.2026", "1.10.2026", "2026-10-01", "1 октября 2026", "October 1, 2026"):
         field.fill("")
         for char in whole[:-1]:
             field.press(char)
@@ -377,6 +398,10 @@ TYPED = [
     "２０２６-01-31",  # digits of another script
     "1" * 500,  # echoed at most 40 characters
     "a\tb\x00",
+    "01.10.26",  # a two-digit year: refused, saying why
+    "1.10.2026 или 2.10.2026",
+    "1 октября 2026 г.",
+    "Oct 1 2026",
 ]
 
 

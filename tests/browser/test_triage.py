@@ -10,6 +10,7 @@ import re
 
 import pytest
 from docbuild import LANGUAGES
+from playwright.sync_api import expect
 
 from vkdocs.triage import load_tree, triage_message
 
@@ -212,4 +213,77 @@ def test_without_javascript_every_question_and_answer_is_readable(static_page, g
         labels = section.locator(".vk-triage__label").all_text_contents()
         assert labels == [answer.text[language] for answer in question.answers]
         assert section.locator("a.reference").count() == len(question.answers)
+    guard.assert_clean()
+
+
+def shown_question(app) -> str:
+    return app.locator(".vk-triage__title").text_content()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_browsers_back_and_forward_step_through_the_answers_and_a_reload_keeps_the_place(
+    page, guard, base_url, language
+):
+    page.set_viewport_size(PHONE)
+    app = open_start(page, base_url, language)
+    question = {anchor: TREE.questions[anchor].text[language] for anchor in TREE.questions}
+    choices = app.locator(".vk-triage__choice")
+    choices.nth(0).click()  # Yes, it is mine
+    assert shown_question(app) == question["path-login"]
+    choices.nth(2).click()  # No, I cannot log in
+    assert shown_question(app) == question["path-no-login"]
+    assert page.url.endswith("#path-no-login")
+    given = trail(app)
+
+    page.go_back()
+    expect(app.locator(".vk-triage__title")).to_have_text(question["path-login"])
+    assert page.url.endswith("#path-login") and len(trail(app)) == 1
+    page.go_forward()
+    expect(app.locator(".vk-triage__title")).to_have_text(question["path-no-login"])
+    assert trail(app) == given
+
+    page.reload()
+    app = page.locator(APP)
+    expect(app.locator(".vk-triage__title")).to_have_text(question["path-no-login"])
+    assert trail(app) == given
+    page.go_back()
+    expect(app.locator(".vk-triage__title")).to_have_text(question["path-login"])
+    page.go_back()  # the first question, still on the start page
+    expect(app.locator(".vk-triage__title")).to_have_text(question[TREE.start])
+    assert page.url == f"{base_url}/{language}/index.html" and trail(app) == []
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_copied_link_reopens_the_question(page, guard, base_url, language):
+    app = open_start(page, base_url, language)
+    choices = app.locator(".vk-triage__choice")
+    choices.nth(0).click()
+    choices.nth(2).click()
+    copied = page.url
+    page.goto("about:blank")
+    page.goto(copied)
+    app = page.locator(APP)
+    expect(app.locator(".vk-triage__title")).to_have_text(TREE.questions["path-no-login"].text[language])
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_where_a_reader_may_not_know_there_is_an_answer_that_says_so(language):
+    not_sure = {"ru": "Не знаю", "en": "I’m not sure"}[language]
+    for anchor in ("path-no-login", "path-deadline"):
+        answers = [answer for answer in TREE.questions[anchor].answers if answer.text[language].startswith(not_sure)]
+        assert len(answers) == 1, anchor
+        assert answers[0].read is not None and answers[0].note is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_the_path_is_reachable_from_the_first_screen(page, guard, base_url, language):
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(f"{base_url}/{language}/index.html")
+    link = page.locator('article a[href="#path"]').first
+    box = link.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 667, box
+    link.click()
+    expect(page.locator(".vk-triage__title")).to_be_in_viewport()
     guard.assert_clean()

@@ -49,6 +49,14 @@ def test_deadline_in_russian_prints_the_date_and_the_days():
     assert done.stdout.strip() == describe("2026-10-01", "2026-11-25", "ru")
 
 
+@pytest.mark.parametrize(("lang", "last"), [("ru", "28 апреля 2027 г."), ("en", "April 28, 2027")])
+@pytest.mark.parametrize("deleted", ["1 октября 2026", "1.10.2026", "October 1, 2026"])
+def test_deadline_reads_the_date_as_people_write_it(deleted, lang, last):
+    done = run("deadline", deleted, "--today", "2026-11-25", "--lang", lang)
+    assert done.returncode == 0, done.stderr
+    assert last in done.stdout
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 @pytest.mark.parametrize(
     ("deleted", "today"),
@@ -97,7 +105,9 @@ def test_situations_lists_every_id_with_its_title():
     [
         (("deadline", "2026-02-30"), "C.UTF-8", "does not exist in the calendar"),
         (("deadline", "2026-02-30"), "ru_RU.UTF-8", "не существует"),
-        (("deadline", "tomorrow", "--lang", "ru"), "C.UTF-8", "ГГГГ-ММ-ДД"),
+        (("deadline", "tomorrow", "--lang", "ru"), "C.UTF-8", "1 октября 2026"),
+        (("deadline", "01.10.26", "--lang", "ru"), "C.UTF-8", "Укажите год полностью: 01.10.2026"),
+        (("deadline", "01/10/2026", "--lang", "en"), "C.UTF-8", "Write the day first, with dots: 1.10.2026"),
         (("deadline", "2026-05-01", "--today", "2026-03-01"), "C.UTF-8", "after today"),
         (("deadline", "2026-01-31", "--lang", "de"), "C.UTF-8", "Unknown language 'de'"),
         (("checklist", "unfriend"), "ru_RU.UTF-8", "Неизвестная ситуация 'unfriend'"),

@@ -128,7 +128,17 @@ def test_deleted_on_a_leap_day():
 
 
 @pytest.mark.parametrize(
-    "value", [date(2026, 10, 1), datetime(2026, 10, 1, 23, 59), "2026-10-01", "01.10.2026", " 2026-10-01\n"]
+    "value",
+    [
+        date(2026, 10, 1),
+        datetime(2026, 10, 1, 23, 59),
+        "2026-10-01",
+        "01.10.2026",
+        " 2026-10-01\n",
+        "1.10.2026",
+        "1 октября 2026",
+        "October 1, 2026",
+    ],
 )
 def test_every_accepted_form_gives_the_same_last_day(value):
     assert last_day(value) == LAST
@@ -196,12 +206,12 @@ def test_an_impossible_date_is_a_value_error_quoting_it(value):
     assert "calendar" in str(caught.value)
 
 
-@pytest.mark.parametrize("value", ["yesterday", "2026/01/31", "31-01-2026", "", "2026-1-31", "1.10.2026"])
+@pytest.mark.parametrize("value", ["yesterday", "31-01-2026", "", "20261001", "1 октября"])
 def test_a_malformed_date_says_which_forms_are_accepted(value):
     with pytest.raises(ValueError) as caught:
         parse_date(value)
     assert repr(value) in str(caught.value)
-    assert "YYYY-MM-DD" in str(caught.value) and "DD.MM.YYYY" in str(caught.value)
+    assert all(form in str(caught.value) for form in ("1.10.2026", "2026-10-01", "October 1, 2026"))
 
 
 @pytest.mark.parametrize("value", ["２０２６-01-31", "٢٠٢٦-01-31", "01.10.२०२६", "2026-1０-01"])

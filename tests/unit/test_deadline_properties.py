@@ -17,6 +17,7 @@ from vkdocs.deadline import (
     format_days,
     format_long_date,
     last_day,
+    parse_date,
 )
 
 dates = st.dates(min_value=VK_LAUNCH, max_value=date(2100, 12, 31))
@@ -90,3 +91,9 @@ def test_restorable_on_the_last_day_and_not_the_day_after(deleted):
 def test_describe_names_the_last_day_in_words_whatever_the_day(pair, lang):
     deleted, today = pair
     assert format_long_date(last_day(deleted), lang) in describe(deleted, today, lang)
+
+
+@given(dates)
+def test_every_long_date_we_print_reads_back_in_each_language(day):
+    for lang in ("ru", "en"):
+        assert parse_date(format_long_date(day, lang)) == day

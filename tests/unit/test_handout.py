@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from docbuild import HANDOUT_DELETED_ON, HANDOUT_TODAY, ROOT
 
+from vkdocs.checklist import handout_dates
 from vkdocs.cli import main
 from vkdocs.handout import project_files
 from vkdocs.latex import LATEXMKOPTS, TEX_PACKAGES
@@ -78,8 +80,9 @@ def test_without_sphinx_it_says_what_to_install_in_one_line_and_exits_2(tmp_path
         (["unfriend"], "Unknown situation 'unfriend'"),
         (["hide", "--deleted-on", DELETED], "A deletion date applies only to the 'restore' situation, not 'hide'"),
         (["restore", "--deleted-on", "2026-02-30"], "The date '2026-02-30' does not exist"),
-        (["restore", "--deleted-on", "01/10/2026"], "Cannot read the date '01/10/2026'"),
-        (["restore", "--deleted-on", "2026-12-01", "--today", TODAY], "is after today's date"),
+        (["restore", "--deleted-on", "01/10/2026"], "in '01/10/2026' the day may come first"),
+        (["restore", "--deleted-on", "01.10.26"], "Write the year in full: 01.10.2026"),
+        (["restore", "--deleted-on", "2026-12-01", "--today", TODAY], "is after today"),
         (["restore", "--today", "yesterday"], "Cannot read the date 'yesterday'"),
     ],
 )
@@ -116,3 +119,8 @@ def test_the_makefile_gives_latexmk_the_options_of_the_package():
         env={key: value for key, value in os.environ.items() if key != "LATEXMKOPTS"},
     )
     assert done.stdout.strip() == LATEXMKOPTS, done.stderr
+
+
+@pytest.mark.parametrize("deleted", ["1 октября 2026", "1.10.2026", "October 1, 2026"])
+def test_the_date_of_deletion_is_read_as_people_write_it(deleted):
+    assert handout_dates("restore", deleted, "25.11.2026") == (date(2026, 10, 1), date(2026, 11, 25))

@@ -258,6 +258,8 @@ def test_no_json_file_but_the_source_data_holds_russian_text():
         name
         for name in tracked.stdout.split()
         if name not in source
+        and not name.startswith("tests/data/")  # test inputs as readers type them, not texts for readers
+        and name != "src/vkdocs/data/search_words.json"  # words readers search with, per language, never shown
         and CYRILLIC.search(json.dumps(json.loads((ROOT / name).read_text("utf-8")), ensure_ascii=False))
     ]
     assert not found, found

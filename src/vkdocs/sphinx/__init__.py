@@ -14,7 +14,8 @@ defines, so a project can list just the ones it needs (the handouts'
 * :mod:`vkdocs.sphinx.labels`: truth labels, unconfirmed interface labels, page freshness;
 * :mod:`vkdocs.sphinx.triage`: the question path and the open dataset's files;
 * :mod:`vkdocs.sphinx.typography`: Russian typography in the PDFs (non-breaking spaces, unbroken labels).
-* :mod:`vkdocs.sphinx.seo`: descriptions, language alternates, sitemaps, link previews, how-to data.
+* :mod:`vkdocs.sphinx.seo`: descriptions, language alternates, sitemaps, link previews, how-to data;
+* :mod:`vkdocs.sphinx.search`: readers' words in the search index and on the search page.
 
 The scripts and styles of their nodes ship in ``static/``; each module loads
 its own on the HTML pages that show its node.
@@ -41,6 +42,7 @@ FEATURES = (
     "vkdocs.sphinx.triage",
     "vkdocs.sphinx.typography",
     "vkdocs.sphinx.seo",
+    "vkdocs.sphinx.search",
 )
 
 

@@ -8,7 +8,7 @@ In a page (the restore page's ``(restore-calculator)=`` section)::
     ```
 
 In HTML it is a text field (``name="deleted-on"``) that reads the date of
-deletion as ``DD.MM.YYYY`` or ``YYYY-MM-DD``, whatever the browser's language,
+deletion in every form :mod:`vkdocs.dates` reads, whatever the browser's language,
 echoes the date it understood in words ("Дата удаления: 1 октября 2026 г."),
 and shows the last day and the days left below. Half-typed input is
 "incomplete", never "too late". While the page can be restored, a "Print
@@ -28,6 +28,9 @@ JSON when the docs are built:
   of the reader's input an error echoes (:data:`vkdocs.errors.ECHO_LIMIT`);
 * "N days" with its plural form for every possible count
   (:func:`vkdocs.deadline.format_days`, CLDR rules through Babel);
+* the forms a date may take and every month name it may use
+  (:func:`vkdocs.dates.grammar`: the patterns the Python reader uses, Babel's
+  names in every language);
 * the long date pattern and month names of the build's language (Babel), with
   the no-break spaces made plain by :func:`vkdocs.messages.plain_spaces`, as in
   :func:`vkdocs.messages.long_date`.
@@ -67,6 +70,7 @@ from sphinx.config import Config
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
+from vkdocs.dates import grammar
 from vkdocs.deadline import (
     LAST_DAY_OFFSET,
     LATEST_DELETION,
@@ -96,6 +100,9 @@ MESSAGE_KEYS = (
     *sorted({key for keys in SENTENCES.values() for key in keys}),
     "bad_date_format",
     "impossible_date",
+    "two_digit_year",
+    "slashed_date",
+    "several_dates",
     "before_vk",
     "too_far_ahead",
     "deleted_after_today",
@@ -141,6 +148,7 @@ def calculator_data(lang: str) -> dict[str, Any]:
         "echoLimit": ECHO_LIMIT,
         "datePattern": pattern,
         "months": [plain_spaces(locale.months["format"]["wide"][number]) for number in range(1, 13)],
+        "dates": grammar(),  # how dates are read: vkdocs.dates's patterns and Babel's month names
         "days": [format_days(count, lang) for count in range(RESTORE_WINDOW.days + 1)],
         "sentences": {state: list(keys) for state, keys in SENTENCES.items()},
         "messages": {key: template(key, lang) for key in MESSAGE_KEYS},  # placeholders intact: {name}, {name!r}

@@ -6,26 +6,27 @@
 // src/vkdocs/sphinx/calculator.py; this file only repeats vkdocs.deadline's
 // arithmetic. The browser tests check it against vkdocs.deadline.describe.
 //
-// The field takes typed text, DD.MM.YYYY or YYYY-MM-DD, in ASCII digits,
-// whatever the browser's language: a date picker would show the browser's
-// order, and 01.10.2026 typed into an English one becomes 10 January.
+// The field takes typed text, whatever the browser's language, in every form
+// vkdocs.dates reads (1.10.2026, 2026-10-01, 1 октября 2026 г., October 1, 2026),
+// with the patterns and month names the build wrote from it: a date picker
+// would show the browser's order, and 01.10.2026 typed into an English one
+// becomes 10 January.
 //
 // It speaks once: the result is written into its live region (and so read
 // out) when a whole date has been read, when the field is left, or on Enter;
 // while the reader is still typing, an old result is only taken away. An
 // error marks the field (aria-invalid) and describes it (aria-describedby).
 // The field's inputmode="decimal" gives digits and a decimal separator on
-// phones; where that separator is a comma, it becomes a dot as it is typed.
+// phones; where that separator is a comma, it becomes a dot as it is typed
+// (in a date of digits only: "October 1, 2026" keeps its comma).
 (() => {
   "use strict";
 
-  const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-  const RUSSIAN = /^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$/;
-  // What a reader has typed so far on the way to either form, before its last
-  // part: "01.1", "01.10.", "2026-10-". Once all three parts are there
-  // ("01.10.26"), the text is read as it stands.
-  const ISO_START = /^[0-9]{1,4}$|^[0-9]{4}-(?:[0-9]{0,2}|[0-9]{2}-)$/;
-  const RUSSIAN_START = /^[0-9]{1,2}$|^[0-9]{2}\.(?:[0-9]{0,2}|[0-9]{2}\.)$/;
+  // A year on its way to one in VK's lifetime: "2", "20", "202".
+  const YEAR_START = "(?:2(?:[01][0-9]?)?)?";
+  const NUMERIC_START = new RegExp(`^[0-9]{1,2}(?:\\.(?:[0-9]{1,2}(?:\\.${YEAR_START})?)?)?$|^[0-9]{1,4}$|^[0-9]{4}-(?:[0-9]{1,2}(?:-0?)?)?$`);
+  const DAY_FIRST_START = new RegExp(`^[0-9]{1,2}\\s+(\\p{L}*\\.?)(?:\\s+${YEAR_START})?$`, "u");
+  const MONTH_FIRST_START = new RegExp(`^(\\p{L}+\\.?)(?:\\s+(?:[0-9]{1,2},?(?:\\s+${YEAR_START})?)?)?$`, "u");
   // Characters Python's repr() escapes (str.isprintable() is false for them).
   const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
   const MS_PER_DAY = 86400000;
@@ -91,17 +92,38 @@
     return { year, month, day };
   }
 
-  // vkdocs.deadline.parse_date, plus one state of its own: a date still being typed.
-  function parseDate(value, data) {
-    const text = value.trim();
-    let year, month, day, match;
-    if ((match = ISO.exec(text))) [, year, month, day] = match;
-    else if ((match = RUSSIAN.exec(text))) [, day, month, year] = match;
-    else if (ISO_START.test(text) || RUSSIAN_START.test(text)) throw new InputError("calculator_incomplete", {});
-    else throw new InputError("bad_date_format", { value: echo(value, data.echoLimit) });
-    [year, month, day] = [Number(year), Number(month), Number(day)];
-    if (!exists(year, month, day)) throw new InputError("impossible_date", { value: echo(value, data.echoLimit) });
+  // vkdocs.dates.read_date, with its patterns (data.dates, from vkdocs.dates.grammar).
+  function readDate(value, data) {
+    const forms = data.dates;
+    const found = [];
+    for (const form of forms.accept) {
+      for (const match of value.matchAll(new RegExp(form.pattern, "giu"))) {
+        const parts = {};
+        Array.from(form.order).forEach((name, index) => (parts[name] = match[index + 1]));
+        const month = forms.months[parts.m.toLowerCase()] || Number(parts.m);
+        found.push({ year: Number(parts.y), month, day: Number(parts.d) });
+      }
+    }
+    const trimmed = echo(value.trim(), data.echoLimit);
+    if (found.length === 0) {
+      const refused = forms.refuse.find((form) => new RegExp(form.pattern, "iu").test(value));
+      if (refused) throw new InputError(refused.error, { value: trimmed });
+      throw new InputError("bad_date_format", { value: echo(value, data.echoLimit) });
+    }
+    if (new Set(found.map((date) => `${date.year}-${date.month}-${date.day}`)).size > 1) throw new InputError("several_dates", { value: trimmed });
+    const { year, month, day } = found[0];
+    if (!exists(year, month, day)) throw new InputError("impossible_date", { value: trimmed });
     return { year, month, day };
+  }
+
+  // Whether a reader may still be typing a date we would read: "01.1", "2026-10-0", "1 окт".
+  function stillTyping(value, data) {
+    const text = value.trim();
+    if (NUMERIC_START.test(text)) return true;
+    const month = (DAY_FIRST_START.exec(text) || MONTH_FIRST_START.exec(text) || [])[1];
+    if (month === undefined) return false;
+    const start = month.toLowerCase().replace(/\.$/, "");
+    return Object.keys(data.dates.months).some((name) => name.startsWith(start));
   }
 
   // A long date through the CLDR pattern Babel gave (fields d, M, y; quoted literals).
@@ -148,11 +170,11 @@
     if (value.trim() === "") return { state: "empty", understood: "", text: data.messages.calculator_empty };
     let deleted;
     try {
-      deleted = parseDate(value, data);
+      deleted = readDate(value, data);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      const state = error.key === "calculator_incomplete" ? "incomplete" : "error";
-      return { state, understood: "", text: fill(data.messages[error.key], error.params) };
+      if (stillTyping(value, data)) return { state: "incomplete", understood: "", text: data.messages.calculator_incomplete };
+      return { state: "error", understood: "", text: fill(data.messages[error.key], error.params) };
     }
     const understood = fill(data.messages.calculator_understood, { date: inWords(deleted, data) });
     try {
@@ -264,7 +286,7 @@
     printLine.querySelector("button").addEventListener("click", () => printChecklist(sheet, data, shown));
     field.addEventListener("input", () => {
       // A phone's decimal key may give a comma: the date's separator is a dot.
-      if (field.value.includes(",")) {
+      if (field.value.includes(",") && /^[0-9.,]*$/.test(field.value)) {
         const caret = field.selectionStart;
         field.value = field.value.replaceAll(",", ".");
         field.setSelectionRange(caret, caret);
@@ -278,7 +300,7 @@
     });
     show(true);
     element.hidden = false;
-    return { data, show, result: (value) => result(data, value, today(element)) };
+    return { data, show, result: (value) => result(data, value, today(element)), read: (value) => readDate(value, data) };
   }
 
   function setUpAll() {
@@ -288,8 +310,17 @@
   }
 
   // For the browser tests and the curious: vkdocsDeadline.result(element, "01.10.2026").
+  // vkdocsDeadline.read(element, "1 октября 2026") is {year, month, day} or {error: key}, as vkdocs.dates.read_date.
   window.vkdocsDeadline = {
     result: (element, value) => element.vkdocsCalculator.result(value),
+    read: (element, value) => {
+      try {
+        return element.vkdocsCalculator.read(value);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        return { error: error.key };
+      }
+    },
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);

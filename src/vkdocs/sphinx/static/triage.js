@@ -3,7 +3,8 @@
 // Without this script the page shows every question with its answers as links.
 // With it, the reader sees one question, answers with a button, can go Back or
 // Start over, sees the answers so far, and ends on a link to the section to
-// read. Plain JavaScript, no third-party code, no network. Every word and link
+// read. Each answer is a step in the browser's history (remember()). Plain
+// JavaScript, no third-party code, no network. Every word and link
 // comes from the inline JSON that src/vkdocs/sphinx/triage.py writes from
 // the package's data (src/vkdocs/data/triage.json), so the page says what
 // `vkdocs triage` and the printed manual say.
@@ -90,6 +91,7 @@
           choice.addEventListener("click", () => {
             steps = steps.concat({ question: anchor, answer: index });
             show(true);
+            remember();
           });
           item.append(choice);
           return item;
@@ -126,7 +128,6 @@
 
     // Draw the current step; with `focus`, move the keyboard focus to it.
     function show(focus) {
-      remember(steps);
       showTrail();
       const now = current();
       const target = now.read ? showResult(now.read) : (showQuestion(now.question), title);
@@ -139,9 +140,45 @@
     back.addEventListener("click", () => {
       steps = steps.slice(0, -1);
       show(true);
+      remember();
     });
     restart.addEventListener("click", () => {
       steps = [];
+      show(true);
+      remember();
+    });
+
+    // The browser's history: every move is an entry whose URL names the
+    // question shown (#path-…; on a result, the question just answered) and
+    // whose state holds the answers. So the browser's Back and Forward step
+    // through the questions, a reload keeps the place, and a copied link
+    // reopens the question.
+    function here() {
+      const now = current();
+      return now.question || steps[steps.length - 1].question;
+    }
+
+    function remember() {
+      history.pushState({ vkTriage: steps }, "", `#${here()}`);
+    }
+
+    // The answers saved in a history entry, if they still make a path of this tree; else null.
+    function saved(state) {
+      const given = state && state.vkTriage;
+      if (!Array.isArray(given)) return null;
+      let anchor = data.start;
+      for (const step of given) {
+        const question = step && data.questions[step.question];
+        const answer = question && step.question === anchor && question.answers[step.answer];
+        if (!answer) return null;
+        anchor = answer.next;
+      }
+      return given.map((step) => ({ question: step.question, answer: step.answer }));
+    }
+
+    window.addEventListener("popstate", (event) => {
+      const anchor = decodeURIComponent(window.location.hash.slice(1));
+      steps = saved(event.state) || pathTo(data, anchor) || [];
       show(true);
     });
 
@@ -153,6 +190,7 @@
       if (!found) return false;
       steps = found;
       show(false);
+      history.replaceState({ vkTriage: steps }, "");
       title.focus({ preventScroll: true });
       if (scroll) app.scrollIntoView({ block: "start" });
       return true;
@@ -162,10 +200,11 @@
     for (const section of root.querySelectorAll(":scope > section")) section.hidden = true;
     root.prepend(app);
     root.classList.add("vk-triage--live");
-    // Back from the page a result led to: the same answers, the result again.
-    const returned = performance.getEntriesByType("navigation")[0]?.type === "back_forward" ? remembered(data) : null;
-    if (returned && !window.location.hash) {
-      steps = returned;
+    // A reload, Back to this page (from a result's page too) or Forward: the
+    // history entry keeps the answers, so the same place is shown again.
+    const kept = saved(history.state);
+    if (kept) {
+      steps = kept;
       show(false);
     } else {
       show(false);
@@ -174,38 +213,10 @@
         window.addEventListener("load", () => followHash(true), { once: true });
       }
     }
-    window.addEventListener("hashchange", () => followHash(true));
-  }
-
-  // The answers given, kept for this tab only (sessionStorage), so Back from a
-  // result's page shows that result again.
-  const MEMORY = `vkdocs:triage:${document.documentElement.lang}:${location.pathname}`;
-
-  function remember(steps) {
-    try {
-      if (steps.length) sessionStorage.setItem(MEMORY, JSON.stringify(steps));
-      else sessionStorage.removeItem(MEMORY);
-    } catch {
-      // Storage off: Back starts the path again.
-    }
-  }
-
-  // The answers kept, if they still make a path through this page's questions.
-  function remembered(data) {
-    let steps;
-    try {
-      steps = JSON.parse(sessionStorage.getItem(MEMORY) || "null");
-    } catch {
-      return null;
-    }
-    if (!Array.isArray(steps) || !steps.length) return null;
-    let anchor = data.start;
-    for (const [index, step] of steps.entries()) {
-      const answer = step && step.question === anchor && data.questions[anchor]?.answers[step.answer];
-      if (!answer || (index < steps.length - 1) !== Boolean(answer.next)) return null;
-      anchor = answer.next;
-    }
-    return steps;
+    window.addEventListener("hashchange", () => {
+      // Back and Forward change the hash too: the popstate handler has already shown that place.
+      if (decodeURIComponent(window.location.hash.slice(1)) !== here()) followHash(true);
+    });
   }
 
   function start() {
