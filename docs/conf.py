@@ -77,6 +77,7 @@ from vkdocs.cli import default_language, main
 from vkdocs.dates import *
 from vkdocs.deadline import *
 from vkdocs.errors import InputError, InputTypeError
+from vkdocs.evidence import *
 from vkdocs.i18n import *
 from vkdocs.messages import message
 """
