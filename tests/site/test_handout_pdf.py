@@ -203,7 +203,7 @@ PASSED_DELETED, PASSED_TODAY = "2026-01-01", "2026-12-06"
 
 #: The passed-window handout says first that the last day has passed, in the words `vkdocs deadline` uses.
 PASSED_FIRST = {
-    "ru": "Последний день, чтобы восстановить страницу, уже прошёл: это было 29 июля 2026 г.",
+    "ru": "Последний день, когда можно было восстановить страницу, уже прошёл: это было 29 июля 2026 г.",
     "en": "The last day to restore the page has passed: it was July 29, 2026.",
 }
 

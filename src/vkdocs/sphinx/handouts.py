@@ -43,6 +43,7 @@ from vkdocs.checklist import build_checklist, handout_dates, situation_page, sit
 from vkdocs.deadline import (
     LAST_DAY_OFFSET,
     RESTORE_WINDOW,
+    SENTENCES,
     format_days,
     format_long_date,
     last_day,
@@ -218,16 +219,15 @@ def passed_notice(lang: str, deleted: date) -> nodes.container:
     """The top of a handout for a page whose last day to restore has passed: that it has, then what still holds.
 
     >>> print(passed_notice("en", date(2026, 1, 1)).astext())  # doctest: +ELLIPSIS
-    The last day to restore the page has passed: it was July 29, 2026. What counts is the date in VK's own dialog...
+    The last day to restore the page has passed: it was July 29, 2026. If VK still offers to restore the page...
     <BLANKLINE>
     When the deadline has passed
     <BLANKLINE>
-    The restore button is gone. ...
+    The page cannot be restored. ...
     """
     notice = nodes.container(classes=["vk-passed"])
-    said = " ".join(
-        message(key, lang, last_day=last_day(deleted)) for key in ("deadline_closed", "deadline_trust_dialog")
-    )
+    # What vkdocs.deadline.describe says of a closed window, in the same sentences.
+    said = " ".join(message(key, lang, last_day=last_day(deleted)) for key in SENTENCES["closed"])
     notice += nodes.paragraph("", "", nodes.strong(said, said))
     title = message("handout_gone_title", lang)
     notice += nodes.paragraph("", "", nodes.strong(title, title))
