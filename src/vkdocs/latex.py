@@ -68,6 +68,18 @@ PREAMBLE = r"""
 % too: DejaVu Serif has no U+2610.
 \usepackage{newunicodechar}
 \newunicodechar{☐}{\vkboxdraw}
+% Full-width digits (U+FF10-FF19, an example of input the calculator refuses):
+% no DejaVu font has them, so each prints as its digit centred in a square em,
+% the width of a full-width form.
+\newcommand{\vkfullwidth}[1]{\makebox[1em][c]{#1}}
+\newunicodechar{０}{\vkfullwidth{0}}\newunicodechar{１}{\vkfullwidth{1}}
+\newunicodechar{２}{\vkfullwidth{2}}\newunicodechar{３}{\vkfullwidth{3}}
+\newunicodechar{４}{\vkfullwidth{4}}\newunicodechar{５}{\vkfullwidth{5}}
+\newunicodechar{６}{\vkfullwidth{6}}\newunicodechar{７}{\vkfullwidth{7}}
+\newunicodechar{８}{\vkfullwidth{8}}\newunicodechar{９}{\vkfullwidth{9}}
+% Any other character the fonts lack stops the build ("! Missing character")
+% instead of printing a blank (XeTeX, TeX Live 2021 and later).
+\tracinglostchars=3
 % A line to fill in by hand.
 \newcommand{\vkblank}{\rule[-0.2em]{4.2cm}{0.5pt}}
 % Cards: a framed box, the title in bold.
