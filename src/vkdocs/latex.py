@@ -132,6 +132,10 @@ LATEX_ELEMENTS = {
     "fontpkg": FONTS,
     "preamble": PREAMBLE,
     "sphinxsetup": SPHINXSETUP,
+    # No index (issue 24: printed if it served readers, or not built at all):
+    # no \makeindex, so no .idx file and no xindy run, which fails wherever
+    # latexmk runs without Sphinx's Makefile (Read the Docs: XINDYOPTS unset).
+    "makeindex": "",
     "printindex": "",
     # Chapters start on the next page, not the next right-hand one: no blank pages.
     "extraclassoptions": "openany",
