@@ -89,6 +89,22 @@ def pseudo_handouts() -> Build:
     return SESSION.running["pseudo-handouts"].result()
 
 
+def require_tex(what: str) -> None:
+    """Skip the test, saying why, when TeX is missing here; fail instead where ``CI`` or ``VKDOCS_REQUIRE_PDF=1`` is set."""
+    missing = missing_tools()
+    if missing:
+        reason = f"TeX is missing here ({', '.join(missing)}): `make check-tex` says what to install"
+        if os.environ.get("CI") or os.environ.get("VKDOCS_REQUIRE_PDF") == "1":
+            pytest.fail(f"{reason}; CI is set, so {what}", pytrace=False)
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def tex() -> None:
+    """TeX is here (see ``require_tex``)."""
+    require_tex("PDFs must be built")
+
+
 @pytest.fixture(scope="session")
 def personal_handouts() -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
     """`vkdocs handout restore --deleted-on 2026-10-01 --today 2026-11-25` per language: what it printed, its PDF.
@@ -96,12 +112,7 @@ def personal_handouts() -> dict[str, tuple[subprocess.CompletedProcess[str], Pat
     Without TeX, skipped with the reason, unless ``CI`` or
     ``VKDOCS_REQUIRE_PDF=1`` is set: then it fails.
     """
-    missing = missing_tools()
-    if missing:
-        reason = f"TeX is missing here ({', '.join(missing)}): `make check-tex` says what to install"
-        if os.environ.get("CI") or os.environ.get("VKDOCS_REQUIRE_PDF") == "1":
-            pytest.fail(reason + "; CI is set, so the handouts must be built", pytrace=False)
-        pytest.skip(reason)
+    require_tex("the handouts must be built")
     outputs = {language: SESSION.handout(language) for language in LANGUAGES}
     return {language: (SESSION.commands[language].result(), output) for language, output in outputs.items()}
 
@@ -120,12 +131,7 @@ def rtd_replays() -> dict[str, dict]:
     if given:
         work = Path(given)
     else:
-        missing = missing_tools()
-        if missing:
-            reason = f"TeX is missing here ({', '.join(missing)}): `make check-tex` says what to install"
-            if os.environ.get("CI") or os.environ.get("VKDOCS_REQUIRE_PDF") == "1":
-                pytest.fail(reason + "; CI is set, so Read the Docs' build must be replayed", pytrace=False)
-            pytest.skip(reason)
+        require_tex("Read the Docs' build must be replayed")
         work = SESSION.rtd()
         done = SESSION.commands["rtd"].result(timeout=2 * 60 * 60)
         said = "\n".join((done.stdout + done.stderr).splitlines()[-20:])

@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 from docbuild import HANDOUT_DELETED_ON, HANDOUT_TODAY, LANGUAGES, ROOT
 from test_pdf import checklist_texts, other, page_count, pdf_text, words
+from texlog import missing_characters, read_log
 
 from vkdocs.cli import main
 from vkdocs.deadline import RESTORE_WINDOW, format_days
 from vkdocs.handout import project_files
-from vkdocs.latex import TEX_PACKAGES
+from vkdocs.latex import LATEXMKOPTS, TEX_PACKAGES
 
 DELETED, TODAY = HANDOUT_DELETED_ON, HANDOUT_TODAY
 
@@ -138,3 +139,22 @@ def test_the_makefile_installs_what_the_command_names():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     packages = set(re.search(r"^TEX_PACKAGES := (.*)$", makefile, re.MULTILINE).group(1).split())
     assert set(TEX_PACKAGES) - {"make"} <= packages
+
+
+def test_a_character_the_fonts_lack_stops_the_build_instead_of_printing_a_blank(tex, tmp_path):
+    """Every PDF is set with ``\\tracinglostchars=3`` (vkdocs.latex): shown on a personal handout's project
+    with one character no DejaVu font has."""
+    source, out = tmp_path / "source", tmp_path / "out"
+    source.mkdir()
+    for name, text in project_files("restore", "en", deleted_on=None, today=None).items():
+        (source / name).write_text(text + ("\n一\n" if name.endswith(".rst") else ""), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(out), "-q", "-D", "language=en"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LATEXMKOPTS": LATEXMKOPTS},
+    )
+    assert done.returncode != 0
+    log = read_log(out / "latex" / "handout-restore-en.log")
+    assert missing_characters(log) == ["一 (U+4E00) in DejaVu Serif"]
+    assert not (out / "latex" / "handout-restore-en.pdf").exists()
