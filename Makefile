@@ -90,9 +90,9 @@ $(addprefix html-,$(LANGUAGES)): html-%: $(VENV_READY)
 	@echo "Building HTML ($*)…"
 	@$(SPHINX) -b html -D language=$* -d $(BUILD)/doctrees/$* $(DOCS) $(BUILD)/html/$*
 
-# The front door: a link to each language's start page (docs/_ext/root_index.py).
-$(BUILD)/html/index.html: $(DOCS)/_ext/root_index.py $(DOCS)/index.md $(wildcard $(DOCS)/locale/*/LC_MESSAGES/index.po src/vkdocs/locale/*/LC_MESSAGES/vkdocs.po)
-	@$(BIN)/python $(DOCS)/_ext/root_index.py $@
+# The front door: a link to each language's start page (tools/root_index.py).
+$(BUILD)/html/index.html: tools/root_index.py $(DOCS)/index.md $(wildcard $(DOCS)/locale/*/LC_MESSAGES/index.po src/vkdocs/locale/*/LC_MESSAGES/vkdocs.po)
+	@$(BIN)/python tools/root_index.py $@
 
 doctest: $(VENV_READY) ## Run the doctests in the docs (Sphinx doctest builder).
 	@echo "Running doctests…"
@@ -115,11 +115,11 @@ bench: $(VENV_READY) ## Time the builds and tests and weigh the heaviest page, a
 translations: $(VENV_READY) ## Extract messages, update every language's catalogs (pages and package), show what is left.
 	@$(SPHINX) -E -b gettext -D language=$(SOURCE_LANGUAGE) $(DOCS) $(BUILD)/gettext
 	@$(BIN)/sphinx-intl update -p $(BUILD)/gettext $(addprefix -l ,$(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES))) -d $(DOCS)/locale --line-width -1
-	@$(BIN)/python $(DOCS)/_ext/catalogs.py prefill
-	@$(BIN)/python $(DOCS)/_ext/translations.py update
-	@$(BIN)/python $(DOCS)/_ext/translations.py glossary
+	@$(BIN)/python tools/catalogs.py prefill
+	@$(BIN)/python tools/translations.py update
+	@$(BIN)/python tools/translations.py glossary
 	@echo "Catalogs updated. Progress by catalog (! marks one with messages left to translate):"
-	@$(BIN)/python $(DOCS)/_ext/translations.py stat
+	@$(BIN)/python tools/translations.py stat
 
 livehtml: $(VENV_READY) ## Rebuild HTML on every change and serve it (LIVE_LANG=en for English).
 	@$(BIN)/sphinx-autobuild -D language=$(LIVE_LANG) $(DOCS) $(BUILD)/livehtml

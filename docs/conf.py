@@ -2,7 +2,7 @@
 
 The language comes from ``-D language=…`` or from Read the Docs'
 ``READTHEDOCS_LANGUAGE``. Anything that differs per language is decided in
-``config-inited`` handlers (see ``_ext/vkdocs_i18n.py``), because
+``config-inited`` handlers (see ``vkdocs.sphinx.languages``), because
 ``-D language=`` is applied after this file runs.
 """
 
@@ -11,11 +11,10 @@ import sys
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
-sys.path.insert(0, str(DOCS / "_ext"))
 sys.path.insert(0, str(DOCS.parent / "src"))
 
 project = "vkdocs"
-# In the build's language: _ext/vkdocs_i18n.py sets both from the messages
+# In the build's language: vkdocs.sphinx.languages sets both from the messages
 # site_authors and site_copyright when the language is known.
 author = "vkdocs contributors"
 copyright = "2026, vkdocs contributors"
@@ -23,7 +22,7 @@ copyright = "2026, vkdocs contributors"
 language = os.environ.get("READTHEDOCS_LANGUAGE", "ru")
 # "locale/" beside this file: the English pages' catalogs, and theme strings
 # missing from Sphinx's Russian catalog (ru/LC_MESSAGES/sphinx.po, compiled by
-# Sphinx; its search messages are added by _ext/vkdocs_i18n.py). Absolute:
+# Sphinx; its search messages are added by vkdocs.sphinx.languages). Absolute:
 # Sphinx looks for JavaScript catalogs relative to the working directory.
 locale_dirs = [str(DOCS / "locale")]
 gettext_compact = False
@@ -37,12 +36,7 @@ extensions = [
     "sphinx_design",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
-    "vkdocs.sphinxext",
-    "vkdocs.sphinxext_triage",
-    "vkdocs_i18n",
-    "vkdocs_labels",
-    "vkdocs_print",
-    "vkdocs_calculator",
+    "vkdocs.sphinx",
 ]
 
 nitpicky = True
@@ -106,7 +100,7 @@ html_domain_indices = False
 
 # PDF (make pdf): XeLaTeX with DejaVu fonts on A4; the preamble, the print
 # styles and the per-language latex_documents (vkdocs-<lang>.pdf, the only
-# entry, as Read the Docs requires) are set in _ext/vkdocs_print.py.
+# entry, as Read the Docs requires) are set by vkdocs.sphinx.manual.
 latex_engine = "xelatex"
 latex_show_urls = "footnote"
 latex_domain_indices = False

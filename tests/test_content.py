@@ -27,7 +27,7 @@ DATA = texts_in_every_language("procedures.json")
 #: who lost a page; every other page is a reader page.
 DEVELOPER_PAGES = {"reference/api", "reference/cli"}
 
-#: The visible mark after a label no guide gives (see docs/_ext/vkdocs_labels.py).
+#: The visible mark after a label no guide gives (see src/vkdocs/sphinx/labels.py).
 UNCONFIRMED_MARK = {
     "ru": re.compile(r"\s*\(\s*название не подтверждено\s*\)"),
     "en": re.compile(r"\s*\((?:[^()]*;\s*)?label not confirmed\s*\)"),
@@ -113,9 +113,8 @@ def test_fraud_boxes_name_guide_e_where_it_warns(builds, language):
 
 LABELS_PROJECT_CONF = f"""
 import sys
-sys.path.insert(0, {str(DOCS / "_ext")!r})
 sys.path.insert(0, {str(DOCS.parent / "src")!r})
-extensions = ["myst_parser", "vkdocs_labels"]
+extensions = ["myst_parser", "vkdocs.sphinx.labels"]
 myst_enable_extensions = ["colon_fence"]
 """
 

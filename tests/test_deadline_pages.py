@@ -177,7 +177,7 @@ def test_without_javascript_the_page_gives_the_rule_and_points_to_the_command(re
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_in_print_the_calculators_place_holds_the_rule_and_a_worked_example(lang):
-    from vkdocs_calculator import printed_text
+    from vkdocs.sphinx.calculator import printed_text
 
     printed = printed_text(lang)
     assert printed[0] == rule(lang)
@@ -187,7 +187,7 @@ def test_in_print_the_calculators_place_holds_the_rule_and_a_worked_example(lang
 
 
 def test_builders_other_than_html_show_the_printed_text_instead_of_skipping_it():
-    import vkdocs_calculator
+    from vkdocs.sphinx import calculator
 
     class App:
         def add_node(self, node, **visitors):
@@ -200,9 +200,9 @@ def test_builders_other_than_html_show_the_printed_text_instead_of_skipping_it()
             pass
 
     app = App()
-    vkdocs_calculator.setup(app)
+    calculator.setup(app)
     assert set(app.visitors) >= {"html", "latex", "text"}
-    node = vkdocs_calculator.vk_deadline_calculator()
+    node = calculator.vk_deadline_calculator()
     for builder in ("latex", "text", "man", "texinfo"):
         visit, depart = app.visitors[builder]
         visit(None, node)  # no SkipNode: the children (rule and example) are rendered

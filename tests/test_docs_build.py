@@ -68,7 +68,7 @@ def test_the_canonical_url_is_read_the_docs_address(monkeypatch, url):
         monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", url)
     else:
         monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
-    monkeypatch.setattr(sys, "path", list(sys.path))  # conf.py adds docs/_ext and src
+    monkeypatch.setattr(sys, "path", list(sys.path))  # conf.py adds src
     conf = runpy.run_path(str(ROOT / "docs" / "conf.py"))
     assert conf["html_baseurl"] == (url or "")
 

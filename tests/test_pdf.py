@@ -25,8 +25,8 @@ from texlog import missing_characters, read_log, undefined_references
 
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import RESTORE_WINDOW, format_days
+from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
-from vkdocs.sphinxext_print import handout_file, manual_file
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
 #: Where `make pdf` leaves each build's LaTeX and logs: manual-<lang>/latex/, handouts-<lang>/latex/.

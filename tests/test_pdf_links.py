@@ -8,7 +8,7 @@ import pytest
 from docbuild import LANGUAGES
 
 from vkdocs.checklist import situations
-from vkdocs.sphinxext_print import handout_file, manual_file
+from vkdocs.latex import handout_file, manual_file
 
 LINK = re.compile(r'<a class="vk-handout-link[^"]*" href="([^"]+)"')
 

@@ -1,6 +1,6 @@
 """Proof that nothing a reader sees is written into the code: a pseudo-language, built from the catalogs.
 
-``docs/_ext/translations.py pseudo`` makes every catalog of a language no one
+``tools/translations.py pseudo`` makes every catalog of a language no one
 speaks, ``en_XA``, whose every translated text is the English one between
 ``⟦`` and ``⟧`` (texts that are the same in every language, such as code and
 names, stay as they are). The site, the ``vkdocs`` command and a handout are

@@ -20,7 +20,7 @@ PAGE = """# Checklists
 CONF = (
     "import sys\n"
     f"sys.path.insert(0, {str(DOCS.parent / 'src')!r})\n"
-    "extensions = ['myst_parser', 'vkdocs.sphinxext']\n"
+    "extensions = ['myst_parser', 'vkdocs.sphinx.checklists', 'vkdocs.sphinx.handouts']\n"
     "nitpicky = True\n"
 )
 

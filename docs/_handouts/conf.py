@@ -1,10 +1,11 @@
 """Sphinx configuration for the printable handouts (``make handouts``).
 
-The main configuration (``docs/conf.py``) with three changes: the LaTeX
+The main configuration (``docs/conf.py``) with these changes: the LaTeX
 documents are the handouts, one per situation of
-:func:`vkdocs.checklist.situations` (``_ext/vkdocs_print.py``); every page
+:func:`vkdocs.checklist.situations` (``vkdocs.sphinx.manual``); every page
 here is one situation's ``{vk-handout}`` and nothing else, whose words come
-from the package's catalogs, so there is no page text to translate.
+from the package's catalogs, so there is no page text to translate; and only
+the extensions those pages need.
 
 Build: ``python -m sphinx -M latexpdf docs/_handouts OUT -D language=en``.
 """
@@ -17,6 +18,14 @@ exec(compile(_MAIN.read_text(encoding="utf-8"), str(_MAIN), "exec"), _settings)
 globals().update({key: value for key, value in _settings.items() if not key.startswith("_")})
 
 vkdocs_print = "handouts"
+# The per-language settings, the catalog gate, the handouts and their LaTeX documents.
+extensions = [
+    "myst_parser",
+    "vkdocs.sphinx.languages",
+    "vkdocs.sphinx.untranslated",
+    "vkdocs.sphinx.handouts",
+    "vkdocs.sphinx.manual",
+]
 # Every page is a handout, read on its own: none is in a toctree.
 root_doc = "delete"
 exclude_patterns = ["_build"]

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import groupby
 from typing import Any
 
-from vkdocs.deadline import DateLike, check_language, describe
+from vkdocs.deadline import DateLike, check_language, describe, last_day, parse_date, state
 from vkdocs.errors import InputError, InputTypeError
 from vkdocs.i18n import languages, localized
 from vkdocs.messages import message
@@ -160,6 +161,33 @@ def platforms() -> dict[str, dict[str, str]]:
     return {key: {lang: _data(lang)["platforms"][key] for lang in languages()} for key in PLATFORMS}
 
 
+def handout_dates(
+    situation: str, deleted_on: DateLike | None, today: DateLike | None
+) -> tuple[date | None, date | None]:
+    """The dates a handout fills in, read and checked: the date of deletion (``restore`` only) and today.
+
+    Raises :class:`~vkdocs.errors.InputError` for a date of deletion given for
+    another situation, and the date errors of :mod:`vkdocs.deadline` (a
+    deletion after ``today`` included).
+
+    >>> handout_dates("restore", "01.10.2026", "2026-11-25")
+    (datetime.date(2026, 10, 1), datetime.date(2026, 11, 25))
+    >>> handout_dates("hide", "2026-10-01", None)
+    Traceback (most recent call last):
+    ...
+    vkdocs.errors.InputError: A deletion date applies only to the 'restore' situation, not 'hide'.
+    """
+    if deleted_on is not None and situation != "restore":
+        raise InputError("deleted_on_needs_restore", value=situation)
+    deleted = parse_date(deleted_on, name="deleted_on") if deleted_on is not None else None
+    now = parse_date(today, name="today") if today is not None else None
+    if deleted is not None:
+        last_day(deleted)  # a date VK can have deleted a page on
+        if now is not None:
+            state(deleted, now)  # not after today
+    return deleted, now
+
+
 def situation_page(situation: str) -> str:
     """The docs page (Sphinx document name) that explains ``situation``.
 
@@ -283,4 +311,13 @@ def build_checklist(
     )
 
 
-__all__ = ["Checklist", "Section", "Step", "build_checklist", "platforms", "situation_page", "situations"]
+__all__ = [
+    "Checklist",
+    "Section",
+    "Step",
+    "build_checklist",
+    "handout_dates",
+    "platforms",
+    "situation_page",
+    "situations",
+]

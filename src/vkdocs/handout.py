@@ -39,9 +39,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from vkdocs.checklist import build_checklist
-from vkdocs.deadline import DateLike, check_language, last_day, parse_date, state
-from vkdocs.errors import InputError, _Localized
+from vkdocs.checklist import build_checklist, handout_dates
+from vkdocs.deadline import DateLike, check_language
+from vkdocs.errors import _Localized
 from vkdocs.i18n import languages
 from vkdocs.latex import HANDOUT_ELEMENTS, LATEXMKOPTS, TEX_PACKAGES, TEX_TOOLS, handout_document, handout_file
 from vkdocs.messages import message, or_list
@@ -74,33 +74,6 @@ class HandoutError(_Localized, RuntimeError):
         self.status = status
 
 
-def handout_dates(
-    situation: str, deleted_on: DateLike | None, today: DateLike | None
-) -> tuple[date | None, date | None]:
-    """The dates a handout fills in, read and checked: the date of deletion (``restore`` only) and today.
-
-    Raises :class:`~vkdocs.errors.InputError` for a date of deletion given for
-    another situation, and the date errors of :mod:`vkdocs.deadline` (a
-    deletion after ``today`` included).
-
-    >>> handout_dates("restore", "01.10.2026", "2026-11-25")
-    (datetime.date(2026, 10, 1), datetime.date(2026, 11, 25))
-    >>> handout_dates("hide", "2026-10-01", None)
-    Traceback (most recent call last):
-    ...
-    vkdocs.errors.InputError: A deletion date applies only to the 'restore' situation, not 'hide'.
-    """
-    if deleted_on is not None and situation != "restore":
-        raise InputError("deleted_on_needs_restore", value=situation)
-    deleted = parse_date(deleted_on, name="deleted_on") if deleted_on is not None else None
-    now = parse_date(today, name="today") if today is not None else None
-    if deleted is not None:
-        last_day(deleted)  # a date VK can have deleted a page on
-        if now is not None:
-            state(deleted, now)  # not after today
-    return deleted, now
-
-
 def sphinx_settings(situation: str, lang: str) -> dict[str, object]:
     """The ``conf.py`` settings of a one-handout Sphinx project (the one :func:`project_files` writes).
 
@@ -108,14 +81,14 @@ def sphinx_settings(situation: str, lang: str) -> dict[str, object]:
     >>> settings["latex_documents"]
     [('restore', 'handout-restore-ru.tex', 'Восстановить удалённую страницу', 'Авторы vkdocs', 'howto')]
     >>> settings["latex_engine"], settings["extensions"]
-    ('xelatex', ['vkdocs.sphinxext'])
+    ('xelatex', ['vkdocs.sphinx.handouts'])
     """
     author = message(AUTHOR_MESSAGE, lang)
     return {
         "project": "vkdocs",
         "author": author,
         "language": lang,
-        "extensions": ["vkdocs.sphinxext"],
+        "extensions": ["vkdocs.sphinx.handouts"],
         "root_doc": situation,
         "nitpicky": True,
         "latex_engine": "xelatex",

@@ -2,7 +2,7 @@
 
 They live in the package, so ``vkdocs handout`` (:mod:`vkdocs.handout`) sets
 a personal handout exactly as ``make handouts`` does, from an installed
-package as well as from a source checkout. ``docs/_ext/vkdocs_print.py``
+package as well as from a source checkout. :mod:`vkdocs.sphinx.manual`
 uses them for the manual and the handouts of the docs. Nothing here needs
 Sphinx or TeX to import.
 

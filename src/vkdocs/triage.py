@@ -1,7 +1,7 @@
 """The question path: a few questions that lead a reader to the right page and section.
 
 The tree lives in ``data/triage.json``, beside the procedures, written in
-Russian and translated in the ``vkdocs`` catalogs (:mod:`vkdocs.i18n`). The start page renders it (:mod:`vkdocs.sphinxext_triage`), the
+Russian and translated in the ``vkdocs`` catalogs (:mod:`vkdocs.i18n`). The start page renders it (:mod:`vkdocs.sphinx.triage`), the
 manual prints it as an outline, and ``vkdocs triage`` asks it in the terminal:
 the same answers lead to the same place everywhere.
 

@@ -3,7 +3,7 @@
 // Plain JavaScript, no third-party code, no network: it works on Read the Docs
 // and from a local file. The rule and every word come from the Python helpers
 // (vkdocs.deadline, vkdocs.messages), written into the page as inline JSON by
-// docs/_ext/vkdocs_calculator.py; this file only repeats vkdocs.deadline's
+// src/vkdocs/sphinx/calculator.py; this file only repeats vkdocs.deadline's
 // arithmetic. The browser tests check it against vkdocs.deadline.describe.
 //
 // The field takes typed text, DD.MM.YYYY or YYYY-MM-DD, in ASCII digits,

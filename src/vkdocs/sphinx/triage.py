@@ -1,12 +1,12 @@
 """Sphinx extension: the question path on the start page, in print, and the open dataset beside the site.
 
-Register it in ``conf.py`` with ``extensions = [..., "vkdocs.sphinxext_triage"]``.
+Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.triage"]``.
 
 * ``{vk-triage}`` renders :func:`vkdocs.triage.load_tree` in the build's
   language. Every question is a section whose anchor is its key
   (``path-whose``), so ``{ref}`path-login``` works from any page; every answer
   says where it leads, as a link. Without JavaScript the reader sees all of
-  it. ``_static/triage.js`` turns it into one question at a time, with answer
+  it. ``static/triage.js`` turns it into one question at a time, with answer
   buttons, a Back button and the answers so far; the words it needs and every
   link come as inline JSON written here. In print (LaTeX) the path becomes an
   indented outline, with the page number of each section to read.
@@ -39,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from vkdocs import dataset
-from vkdocs.sphinxext import add_node, json_for_script, pass_node, skip_node, untranslatable
+from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, pass_node, skip_node, untranslatable
 from vkdocs.triage import Answer, Destination, Tree, load_tree, triage_message
 
 if TYPE_CHECKING:
@@ -306,15 +306,6 @@ def check_destinations(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
-def add_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
-) -> None:
-    """Load the script and its styles only on pages with the question path."""
-    if doctree is not None and next(doctree.findall(vk_triage), None) is not None:
-        app.add_js_file(SCRIPT, loading_method="defer")
-        app.add_css_file(STYLESHEET)
-
-
 def write_dataset(app: Sphinx, exception: Exception | None) -> None:
     """HTML builds: ``data/vkdocs.json`` and ``data/vkdocs.schema.json`` in the output."""
     if exception is None and app.builder.format == "html":
@@ -331,7 +322,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(TriageForms)
     app.add_post_transform(ResolveDataLinks)
     app.connect("env-check-consistency", check_destinations)
-    app.connect("html-page-context", add_assets)
+    load_assets(app, vk_triage, script=SCRIPT, stylesheet=STYLESHEET)
     app.connect("build-finished", write_dataset)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 

@@ -1,8 +1,6 @@
-"""Sphinx extension: checklists and the restore window, in the build's language.
+"""Checklists in the build's language: ``{vk-checklist}`` and the boxes to tick.
 
-Register it in ``conf.py`` with ``extensions = [..., "vkdocs.sphinxext"]``;
-it also sets up the print parts (:mod:`vkdocs.sphinxext_print`: handouts,
-links to the PDFs, drawn boxes).
+Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.checklists"]``.
 
 * The ``vk-checklist`` directive renders :func:`vkdocs.checklist.build_checklist`
   for the current ``language``::
@@ -11,8 +9,8 @@ links to the PDFs, drawn boxes).
       :platform: computer
       ```
 
-* MyST substitutions quote :data:`vkdocs.deadline.RESTORE_WINDOW`, so the pages
-  never retype the number: ``{{ restore_window_days }}`` (210).
+* HTML pages with a checklist load ``static/checklists.js``, which keeps the
+  ticks in the reader's browser.
 
 The generated text comes from the checklist data, already in the build's
 language, so it is not extracted for translation.
@@ -21,20 +19,17 @@ language, so it is not extracted for translation.
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from vkdocs.checklist import PLATFORMS, Checklist, build_checklist
-from vkdocs.deadline import RESTORE_WINDOW
 from vkdocs.errors import InputError
 from vkdocs.messages import message
+from vkdocs.sphinx._nodes import add_node, load_assets, paragraph, pass_node, skip_node, untranslatable
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -44,14 +39,14 @@ if TYPE_CHECKING:
     from sphinx.writers.texinfo import TexinfoTranslator
     from sphinx.writers.text import TextTranslator
 
-N = TypeVar("N", bound=nodes.Node)
+SCRIPT = "checklists.js"
 
 
 class vk_checkbox(nodes.Inline, nodes.Element):
     """An empty box to tick: a checkbox in HTML, a drawn box in print.
 
     ``node["step"]``, when set, names the step for the page's script that
-    keeps the ticks (``_static/checklists.js``).
+    keeps the ticks (``static/checklists.js``).
     """
 
 
@@ -91,29 +86,6 @@ def visit_checklist_tools_html(self: HTML5Translator, node: vk_checklist_tools) 
     raise nodes.SkipNode
 
 
-def skip_node(self: nodes.NodeVisitor, node: nodes.Node) -> NoReturn:
-    """A visitor that leaves ``node`` and its children out."""
-    raise nodes.SkipNode
-
-
-def pass_node(self: nodes.NodeVisitor, node: nodes.Node) -> None:
-    """A visitor (and departure) that shows only ``node``'s children."""
-
-
-#: The builders Sphinx ships besides HTML that the vkdocs nodes are written for.
-OTHER_BUILDERS = ("latex", "text", "man", "texinfo")
-
-Visitors = tuple[Callable[..., None], Callable[..., None] | None]
-
-
-def add_node(app: Sphinx, node: type[nodes.Element], *, html: Visitors, elsewhere: Visitors, **own: Visitors) -> None:
-    """Register ``node``: ``html``'s visitors for HTML, ``elsewhere`` for every other builder but those in ``own``.
-
-    ``add_node(app, vk_x, html=(visit_x_html, None), elsewhere=(skip_node, None), latex=(visit_x_latex, None))``
-    """
-    app.add_node(node, override=False, html=html, **{**dict.fromkeys(OTHER_BUILDERS, elsewhere), **own})
-
-
 def visit_checkbox_latex(self: LaTeXTranslator, node: vk_checkbox) -> None:
     self.body.append(r"\vkboxchecked{}" if node.get("checked") else r"\vkbox{}")
     raise nodes.SkipNode
@@ -128,28 +100,6 @@ def visit_checkbox_plain(self: ManualPageTranslator | TexinfoTranslator, node: v
     """Manual pages and Texinfo: the box as a character (these writers have no ``add_text``)."""
     self.body.append(_box_character(node))
     raise nodes.SkipNode
-
-
-def untranslatable(node: N) -> N:
-    """Mark ``node`` and everything in it as not to be extracted for translation."""
-    for element in node.findall(nodes.Element):
-        element["translatable"] = False
-    return node
-
-
-def json_for_script(data: dict[str, Any]) -> str:
-    """``data`` as JSON that is safe inside an HTML ``<script>`` element (no ``</script>``, no comment openers).
-
-    >>> print(json_for_script({"text": "</script> & «Настройки»"}))
-    {"text":"\\u003c/script\\u003e \\u0026 «Настройки»"}
-    """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def paragraph(text: str, *, classes: tuple[str, ...] = ()) -> nodes.paragraph:
-    """A plain paragraph holding ``text``."""
-    return nodes.paragraph(text, text, classes=list(classes))
 
 
 def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.container:
@@ -216,16 +166,7 @@ class ChecklistDirective(SphinxDirective):
         return [untranslatable(container)]
 
 
-def _add_substitutions(app: Sphinx, config: Config) -> None:
-    config.myst_substitutions = {
-        **getattr(config, "myst_substitutions", {}),
-        "restore_window_days": str(RESTORE_WINDOW.days),
-    }
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from vkdocs import sphinxext_print
-
     add_node(
         app,
         vk_checkbox,
@@ -237,8 +178,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     add_node(app, vk_step_label, html=(visit_step_label_html, depart_step_label_html), elsewhere=(pass_node, pass_node))
     add_node(app, vk_checklist_tools, html=(visit_checklist_tools_html, None), elsewhere=(skip_node, None))
     app.add_directive("vk-checklist", ChecklistDirective)
-    app.connect("config-inited", _add_substitutions)
-    sphinxext_print.setup(app)
+    load_assets(app, vk_checkbox, script=SCRIPT, where="step")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -248,7 +188,6 @@ __all__ = [
     "checklist_nodes",
     "setup",
     "step_key",
-    "untranslatable",
     "vk_checkbox",
     "vk_checklist_tools",
     "vk_step_label",

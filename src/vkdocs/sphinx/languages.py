@@ -1,23 +1,17 @@
-"""Per-language settings for the vkdocs build.
+"""The languages of the build: per-language settings, the language switcher, Russian marked in translations.
+
+Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.languages"]``.
 
 * ``config-inited``: settings that depend on the build language (``-D
   language=…`` is applied after ``conf.py`` runs, so they cannot live there):
-  the build date through Babel (for the handouts).
+  the build date through Babel (for the handouts), the authors and the copyright.
 * ``build-finished``: the search page's Russian messages (``translations.js``).
 * ``html-page-context``: the language switcher's links to the same page in
   every other language, each named in its own (``ru/`` and ``en/`` side by
   side locally, and Read the Docs' ``/<lang>/<version>/`` layout there).
-* A transform that warns about every message left untranslated in a
-  translated build, so ``-W`` turns a missing translation into a failure;
-  ``builder-inited`` does the same for the package's ``vkdocs`` catalog (the
-  words of labels, checklists, the question path). Each warning names the
-  ``.po`` file and says whether its entry is ``fuzzy`` or ``missing``.
-  The page catalogs hold page text only (not the templates' strings).
+* The page catalogs hold page text only (not the templates' strings).
 * English HTML: Russian words (interface labels in «», terms) are marked
   ``lang="ru"``, so screen readers pronounce them as Russian.
-* Search: the "last reviewed" line under a how-to page's title is not page
-  text; Sphinx's indexer skips it (class ``no-search``), and so do the result
-  summaries (``_static/search-page.js``).
 """
 
 from __future__ import annotations
@@ -26,36 +20,29 @@ import json
 import os
 import re
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sphinx
 from babel.core import get_global
-from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
-from sphinx.util.i18n import docname_to_domain
-from sphinx.util.nodes import extract_messages
 
 from vkdocs.deadline import format_long_date
-from vkdocs.extract import catalog_problems
-from vkdocs.i18n import SOURCE_LANGUAGE, catalog_file, language_name, languages
+from vkdocs.i18n import SOURCE_LANGUAGE, language_name, languages
 from vkdocs.messages import message
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from sphinx.util.typing import ExtensionMetadata
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 #: A Russian run in English text: a quoted label with Cyrillic in it, or a
 #: run of Cyrillic words.
 RUSSIAN_RUN = re.compile(r"«[^«»]*[\u0400-\u04FF][^«»]*»|[\u0400-\u04FF]+(?:[\s\-‑–]+[\u0400-\u04FF]+)*")
-#: Classes of elements that are not page text, for the search index.
-NOT_PAGE_TEXT = {"vk-pagemeta"}
 
 
 def write_js_catalog(app: Sphinx, exception: Exception | None) -> None:
@@ -129,7 +116,9 @@ def lang_switch_root(other: str) -> str:
     return f"../{other}/"
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
     language = app.config.language
     depth = pagename.count("/")
     # For templates: is this text Russian on a page that is not (genindex.html)?
@@ -148,20 +137,6 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     }
 
 
-def shown_path(path: Path) -> str:
-    """``path`` as a message shows it: relative to the working directory when it is under it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-@cache
-def _read_catalog(path: Path, mtime: float) -> Catalog:
-    with path.open("rb") as handle:
-        return read_po(handle)
-
-
 def writes_cyrillic(language: str) -> bool:
     """Whether ``language`` is written in Cyrillic (CLDR's likely script): then Cyrillic on its pages is no sign
     of a text left in Russian.
@@ -171,92 +146,6 @@ def writes_cyrillic(language: str) -> bool:
     """
     likely = get_global("likely_subtags").get(language.split("_")[0], "")
     return "_Cyrl" in likely
-
-
-def in_catalog(path: Path | None, msgid: str) -> bool:
-    return path is not None and path.is_file() and _read_catalog(path, path.stat().st_mtime).get(msgid) is not None
-
-
-def entry_state(path: Path | None, msgid: str, context: str | None = None) -> str:
-    """How ``path``'s catalog holds ``msgid``: ``"fuzzy"`` (there, but not used) or ``"missing"`` (absent or empty)."""
-    if path is None or not path.is_file():
-        return "missing"
-    entry = _read_catalog(path, path.stat().st_mtime).get(msgid, context=context)
-    return "fuzzy" if entry is not None and entry.fuzzy else "missing"
-
-
-WHAT_TO_DO = {
-    "fuzzy": "check the translation, then remove its '#, fuzzy' line",
-    "missing": "translate it (after make translations, if the catalog lacks it)",
-}
-
-
-class ReportUntranslated(SphinxTransform):
-    """Warn for every message that the catalogs leave untranslated, naming the ``.po`` file and why:
-    its entry is ``fuzzy`` (Sphinx does not use fuzzy entries) or ``missing``."""
-
-    default_priority = 30  # after sphinx.transforms.i18n.Locale (20)
-
-    def apply(self, **kwargs) -> None:
-        if self.config.language == SOURCE_LANGUAGE:
-            return
-        from sphinx.builders.gettext import MessageCatalogBuilder
-
-        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
-            return
-        catalog = None
-        for node, text in extract_messages(self.document):
-            if isinstance(node, addnodes.toctree):
-                # The Locale transform replaces a caption in place, unmarked.
-                untranslated = bool(CYRILLIC.search(node.get("caption") or ""))
-            else:
-                untranslated = not node.get("translated") and bool(CYRILLIC.search(text))
-            if not untranslated:
-                continue
-            catalog = catalog or self._catalog()
-            if writes_cyrillic(self.config.language) and not in_catalog(catalog, text):
-                continue  # Cyrillic of the language itself (Sphinx's own words, say), not Russian left over
-            kind = entry_state(catalog, text)
-            logger.warning(
-                "%s: %s entry, %s: %s",
-                shown_path(catalog) if catalog else f"no catalog for {self.env.docname} in {self.config.language}",
-                kind,
-                WHAT_TO_DO[kind],
-                text[:120],
-                location=node,
-                type="vkdocs",
-                subtype="untranslated",
-            )
-
-    def _catalog(self) -> Path | None:
-        """The page's ``.po`` file in the build's language (the first of ``locale_dirs`` that has it)."""
-        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        paths = [
-            Path(self.env.srcdir, folder, self.config.language, "LC_MESSAGES", f"{domain}.po")
-            for folder in self.config.locale_dirs
-        ]
-        return next((path for path in paths if path.is_file()), paths[0] if paths else None)
-
-
-def check_package_catalog(app: Sphinx) -> None:
-    """The words the extensions and the package add (labels, checklists, the question path) come from the
-    ``vkdocs`` catalog: warn for each of its entries that is missing or fuzzy in the build's language."""
-    language = app.config.language
-    if language == SOURCE_LANGUAGE:
-        return
-    path = catalog_file(language)
-    where = shown_path(path) if path is not None else f"no vkdocs catalog for {language}"
-    for kind, context, msgid in catalog_problems(language):
-        logger.warning(
-            "%s: %s entry, %s: %s%s",
-            where,
-            kind,
-            WHAT_TO_DO[kind],
-            f"[{context}] " if context else "",
-            msgid[:120],
-            type="vkdocs",
-            subtype="untranslated",
-        )
 
 
 def marks_russian(language: str) -> bool:
@@ -300,10 +189,15 @@ class MarkRussianInEnglish(SphinxTransform):
 
     default_priority = 800
 
-    def apply(self, **kwargs) -> None:
-        if not marks_russian(self.config.language) or self.env._builder_cls.format != "html":
-            return
-        mark_russian_in(self.document)
+    def apply(self, **kwargs: Any) -> None:
+        if marks_russian(self.config.language):
+            mark_russian_in(self.document)
+
+
+def mark_russian_in_html(app: Sphinx) -> None:
+    """``builder-inited``: read pages get :class:`MarkRussianInEnglish` in HTML builds only."""
+    if app.builder.format == "html":
+        app.add_transform(MarkRussianInEnglish)
 
 
 class MarkRussianInResolvedReferences(SphinxPostTransform):
@@ -313,7 +207,7 @@ class MarkRussianInResolvedReferences(SphinxPostTransform):
     default_priority = 900  # after the references are resolved (10)
     formats = ("html",)
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         if marks_russian(self.config.language):
             mark_russian_in(self.document)
 
@@ -327,7 +221,7 @@ def mark_russian_in(document: nodes.document) -> None:
         parent.replace(text, mark_russian(str(text)))
 
 
-def _in_code_or_russian(node: nodes.Node) -> bool:
+def _in_code_or_russian(node: nodes.Node | None) -> bool:
     while node is not None:
         if isinstance(node, (nodes.FixedTextElement, nodes.raw, nodes.comment)):
             return True
@@ -335,13 +229,6 @@ def _in_code_or_russian(node: nodes.Node) -> bool:
             return True
         node = node.parent
     return False
-
-
-def skip_in_search(app: Sphinx, doctree: nodes.document) -> None:
-    """Mark what is not page text (``NOT_PAGE_TEXT``) so the search index skips it."""
-    for node in doctree.findall(nodes.Element):
-        if NOT_PAGE_TEXT & set(node.get("classes", [])):
-            node["classes"].append("no-search")
 
 
 def keep_theme_strings_out_of_page_catalogs(app: Sphinx) -> None:
@@ -356,15 +243,11 @@ def keep_theme_strings_out_of_page_catalogs(app: Sphinx) -> None:
         app.config.templates_path = []
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", keep_theme_strings_out_of_page_catalogs)
     app.connect("html-page-context", on_html_page_context)
     app.connect("build-finished", write_js_catalog)
-    # After the extensions that add those elements on doctree-read.
-    app.connect("doctree-read", skip_in_search, priority=900)
-    app.add_transform(ReportUntranslated)
-    app.connect("builder-inited", check_package_catalog)
-    app.add_transform(MarkRussianInEnglish)
+    app.connect("builder-inited", mark_russian_in_html)
     app.add_post_transform(MarkRussianInResolvedReferences)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -34,13 +34,18 @@ Front matter on how-to pages::
 
 is shown under the page title as "Checked against the guides: November 26,
 2026 · Sources: guides A, D", with a link to the sources page section that
-says what the date means. A how-to page without it fails the build.
+says what the date means. A how-to page without it fails the build. That
+line is not page text: Sphinx's search index skips it (class ``no-search``),
+and so do the result summaries (``docs/_static/search-page.js``).
+
+Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.labels"]``.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -51,6 +56,10 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from vkdocs.deadline import format_long_date
 from vkdocs.messages import message
+from vkdocs.sphinx._nodes import docname
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 
@@ -141,11 +150,11 @@ class UnconfirmedRole(SphinxRole):
 
 
 def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
-    docname = app.env.current_document.docname if hasattr(app.env, "current_document") else app.env.docname
-    metadata = app.env.metadata.get(docname, {})
+    page = docname(app.env)
+    metadata = app.env.metadata.get(page, {})
     language = app.config.language
-    if docname.startswith("howto/") and not {"reviewed", "sources"} <= set(metadata):
-        logger.warning("how-to page needs front matter 'reviewed' and 'sources'", location=docname)
+    if page.startswith("howto/") and not {"reviewed", "sources"} <= set(metadata):
+        logger.warning("how-to page needs front matter 'reviewed' and 'sources'", location=page)
         return
     if "reviewed" not in metadata:
         return
@@ -153,9 +162,10 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
         checked = date.fromisoformat(str(metadata["reviewed"]))
         guides = _guides(str(metadata.get("sources", "")))
     except ValueError as error:
-        logger.warning("bad page front matter: %s", error, location=docname)
+        logger.warning("bad page front matter: %s", error, location=page)
         return
-    paragraph = nodes.paragraph(classes=["vk-pagemeta"], translatable=False)
+    # Not page text: the search index skips it.
+    paragraph = nodes.paragraph(classes=["vk-pagemeta", "no-search"], translatable=False)
     text = message("page_checked", language, date=format_long_date(checked, language))
     paragraph += nodes.Text(f"{text} · {_sources_text(guides, language)} (")
     paragraph += _ref(DATE_TARGET, message("page_date_meaning", language))
@@ -167,7 +177,7 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
     section.insert((title_index or 0) + 1, paragraph)
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> ExtensionMetadata:
     for name in LABELS:
         app.add_directive(name, LabelDirective)
     app.add_role("vk-unconfirmed", UnconfirmedRole())

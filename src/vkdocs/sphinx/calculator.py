@@ -1,5 +1,7 @@
 """The in-page calculator of the last day to restore a page: ``{vk-deadline-calculator}``.
 
+Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.calculator"]``.
+
 In a page (the restore page's ``(restore-calculator)=`` section)::
 
     ```{vk-deadline-calculator}
@@ -14,7 +16,7 @@ this checklist" button prints the page's restore checklist (``{vk-checklist}
 restore``) alone, the date of deletion and the last day filled in as on a
 personal handout (``vkdocs handout restore --deleted-on``): the browser's own
 print dialog, the page's print styles, no server. The arithmetic runs in the reader's browser
-(``_static/deadline-calculator.js``, plain JavaScript, no third-party code, no
+(``static/deadline-calculator.js``, plain JavaScript, no third-party code, no
 network: it works on Read the Docs and from ``file://``), but every rule and
 every word comes from the Python helpers, written into the page as inline
 JSON when the docs are built:
@@ -36,8 +38,9 @@ Without JavaScript, a ``<noscript>`` text gives the rule and points to the
 ``vkdocs`` command. In the PDF and other builders, the calculator's place
 holds the rule and a worked example instead.
 
-The extension also gives the pages ``{{ last_day_offset_days }}`` (209), beside
-``{{ restore_window_days }}`` (210), so no page retypes the number.
+The module also gives the pages two MyST substitutions that quote
+:mod:`vkdocs.deadline`, so no page retypes a number: ``{{ restore_window_days }}``
+(210) and ``{{ last_day_offset_days }}`` (209).
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ from vkdocs.deadline import (
 from vkdocs.errors import ECHO_LIMIT
 from vkdocs.i18n import babel_locale
 from vkdocs.messages import message, template
-from vkdocs.sphinxext import add_node, json_for_script, paragraph, pass_node, untranslatable
+from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, paragraph, pass_node, untranslatable
 
 SCRIPT = "deadline-calculator.js"
 STYLES = "deadline-calculator.css"
@@ -204,16 +207,10 @@ def visit_calculator_html(self: Any, node: vk_deadline_calculator) -> None:
     raise nodes.SkipNode
 
 
-def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Load the script and its styles only on pages that show a calculator."""
-    if doctree is not None and next(doctree.findall(vk_deadline_calculator), None) is not None:
-        app.add_js_file(SCRIPT, loading_method="defer")
-        app.add_css_file(STYLES)
-
-
 def _add_substitutions(app: Sphinx, config: Config) -> None:
     config.myst_substitutions = {
         **getattr(config, "myst_substitutions", {}),
+        "restore_window_days": str(RESTORE_WINDOW.days),
         "last_day_offset_days": str(LAST_DAY_OFFSET.days),
     }
 
@@ -222,7 +219,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Other builders: the node's children (the rule and the example) print as plain paragraphs.
     add_node(app, vk_deadline_calculator, html=(visit_calculator_html, None), elsewhere=(pass_node, pass_node))
     app.add_directive("vk-deadline-calculator", DeadlineCalculatorDirective)
-    app.connect("html-page-context", add_assets)
-    # After vkdocs.sphinxext's handler (priority 500), which sets the substitutions it owns.
-    app.connect("config-inited", _add_substitutions, priority=600)
+    load_assets(app, vk_deadline_calculator, script=SCRIPT, stylesheet=STYLES)
+    app.connect("config-inited", _add_substitutions)
     return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}

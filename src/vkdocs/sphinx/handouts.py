@@ -1,7 +1,7 @@
-"""The print parts of the Sphinx extension: handouts, links to the PDFs, drawn boxes.
+"""The print parts: handouts, links to the PDFs, drawn boxes.
 
-:mod:`vkdocs.sphinxext` sets this module up; ``docs/_ext/vkdocs_print.py``
-holds the LaTeX settings.
+Part of :mod:`vkdocs.sphinx`; it sets up :mod:`vkdocs.sphinx.checklists`, whose
+checklists it prints. :mod:`vkdocs.sphinx.manual` sets the PDFs' LaTeX documents.
 
 * Under each ``{vk-checklist}``, HTML pages get a link to the printable
   handout in the build's language (``Print: handout (PDF)``), at
@@ -38,7 +38,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from vkdocs.checklist import build_checklist, situation_page, situations
+from vkdocs.checklist import build_checklist, handout_dates, situation_page, situations
 from vkdocs.deadline import (
     LAST_DAY_OFFSET,
     RESTORE_WINDOW,
@@ -47,12 +47,13 @@ from vkdocs.deadline import (
     last_day,
 )
 from vkdocs.errors import InputError
-from vkdocs.handout import handout_dates
 from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
-from vkdocs.sphinxext import add_node, checklist_nodes, paragraph, untranslatable, vk_checkbox
+from vkdocs.sphinx._nodes import add_node, docname, paragraph, untranslatable
+from vkdocs.sphinx.checklists import checklist_nodes, vk_checkbox
 
 if TYPE_CHECKING:
+    from sphinx.util.typing import ExtensionMetadata
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.manpage import ManualPageTranslator
@@ -220,13 +221,11 @@ class ResolvePdfLinks(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        env = self.env
-        docname = env.current_document.docname if hasattr(env, "current_document") else env.docname
         html = self.app.builder.format == "html"
         for node in list(self.document.findall(vk_handout_link)):
             text = node.astext()
             if html:
-                base = self.app.builder.get_target_uri(docname)
+                base = self.app.builder.get_target_uri(docname(self.env))
                 uri = relative_uri(base, self.config.vkdocs_handout_dir.rstrip("/") + "/" + node["file"])
                 link = nodes.reference(text, text, refuri=uri, classes=["vk-handout-link"])
                 node.replace_self(link)
@@ -267,8 +266,8 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
         parent = parent.parent
 
 
-def setup(app: Sphinx) -> None:
-    """Register the print parts; :func:`vkdocs.sphinxext.setup` calls it."""
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("vkdocs.sphinx.checklists")
     add_node(
         app,
         vk_blank,
@@ -284,13 +283,12 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(AddPrintLinks)
     app.add_post_transform(ResolvePdfLinks)
     app.add_post_transform(PrintTaskListBoxes)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 __all__ = [
     "HandoutDirective",
     "HandoutListDirective",
-    "handout_file",
-    "manual_file",
     "print_link",
     "restore_fillin",
     "setup",

@@ -1,5 +1,8 @@
 """Print: the PDF manual and the one-page handouts, through Sphinx's LaTeX builder.
 
+Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.manual"]``
+(it sets up :mod:`vkdocs.sphinx.languages` first, which sets the authors it prints).
+
 Both use XeLaTeX with the DejaVu fonts (they cover Cyrillic), A4 paper and a
 drawn box for every step to tick (``\\vkbox``). Those LaTeX settings, and the
 handouts' own (ragged-right, a compact title), live in the package,
@@ -43,6 +46,8 @@ Print forms for web-only things:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -56,6 +61,10 @@ from sphinx.writers.latex import LaTeXTranslator
 from vkdocs.checklist import situations
 from vkdocs.latex import HANDOUT_ELEMENTS, LATEX_ELEMENTS, PREAMBLE, handout_document, manual_file
 from vkdocs.messages import message
+from vkdocs.sphinx._nodes import docname
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +141,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     language = config.language
     author = config.author
     if config.vkdocs_print == "handouts":
-        config.latex_documents = []
+        documents: list[tuple[str, str, str, str, str]] = []
         for situation in situations():
             if not (app.srcdir / f"{situation}.md").is_file():
                 logger.warning(
@@ -142,7 +151,8 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
                     situation,
                 )
                 continue
-            config.latex_documents.append(handout_document(situation, language, author))
+            documents.append(handout_document(situation, language, author))
+        config.latex_documents = documents
         config.latex_elements = {**HANDOUT_ELEMENTS, **config.latex_elements}
     else:
         config.latex_documents = [(config.root_doc, _tex(manual_file(language)), MANUAL_TITLE, author, "manual")]
@@ -154,14 +164,14 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         config.latex_toplevel_sectioning = "part"
 
 
-def visit_admonition_latex(self, node: nodes.Element) -> None:
+def visit_admonition_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     """A generic admonition takes its style (tip, caution, danger) from its class in print too."""
     style = next((c for c in ("danger", "caution", "tip", "warning") if c in node["classes"]), "note")
     self.body.append("\n" + rf"\begin{{sphinxadmonition}}{{{style}}}")
     self.no_latex_floats += 1
 
 
-def depart_admonition_latex(self, node: nodes.Element) -> None:
+def depart_admonition_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append(r"\end{sphinxadmonition}" + "\n")
     self.no_latex_floats -= 1
 
@@ -193,12 +203,8 @@ class ManualStructure(SphinxTransform):
 
     default_priority = 700  # after the translation is applied (Locale: 20)
 
-    def apply(self, **kwargs) -> None:
-        if (
-            self.env._builder_cls.format != "latex"
-            or self.config.vkdocs_print != "manual"
-            or _docname(self.env) != self.config.root_doc
-        ):
+    def apply(self, **kwargs: Any) -> None:
+        if self.config.vkdocs_print != "manual" or docname(self.env) != self.config.root_doc:
             return
         root = next(iter(self.document.findall(nodes.section)), None)
         if root is None:
@@ -232,10 +238,6 @@ class ManualStructure(SphinxTransform):
             node.parent = root
 
 
-def _docname(env) -> str:
-    return env.current_document.docname if hasattr(env, "current_document") else env.docname
-
-
 def visit_section_latex(self: LaTeXTranslator, node: nodes.section) -> None:
     """The front matter sits one level down: a chapter (and its sections), not a part."""
     LaTeXTranslator.visit_section(self, node)
@@ -249,6 +251,12 @@ def depart_section_latex(self: LaTeXTranslator, node: nodes.section) -> None:
     LaTeXTranslator.depart_section(self, node)
 
 
+def structure_latex(app: Sphinx) -> None:
+    """``builder-inited``: read pages get :class:`ManualStructure` in LaTeX builds only."""
+    if app.builder.format == "latex":
+        app.add_transform(ManualStructure)
+
+
 class PrintCardLinks(SphinxPostTransform):
     """In print, a card's link (invisible text stretched over the card on the web)
     shows as "→ <target title>": visible on paper, still a link in the PDF."""
@@ -256,9 +264,9 @@ class PrintCardLinks(SphinxPostTransform):
     default_priority = 200
     formats = ("latex",)
 
-    def run(self, **kwargs) -> None:
+    def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(nodes.Element)):
-            classes = node.get("classes", [])
+            classes: list[str] = node.get("classes", [])
             if "sd-stretched-link" in classes:
                 node["classes"] = [c for c in classes if c not in ("sd-stretched-link", "sd-hide-link-text")]
                 # sphinx-design wraps the link in a PassthroughTextElement: replace that.
@@ -269,11 +277,13 @@ class PrintCardLinks(SphinxPostTransform):
                 paragraph += node
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> ExtensionMetadata:
+    # on_config_inited prints the author that languages sets per language: its handler must run first.
+    app.setup_extension("vkdocs.sphinx.languages")
     app.add_config_value("vkdocs_print", "manual", "env", types=[str])
-    app.connect("config-inited", on_config_inited, priority=600)
+    app.connect("config-inited", on_config_inited)
     app.add_node(nodes.admonition, override=True, latex=(visit_admonition_latex, depart_admonition_latex))
     app.add_post_transform(PrintCardLinks)
-    app.add_transform(ManualStructure)
+    app.connect("builder-inited", structure_latex)
     app.add_node(nodes.section, override=True, latex=(visit_section_latex, depart_section_latex))
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,7 +2,7 @@
 
 ``make translations`` runs ``sphinx-intl update``, then::
 
-    python docs/_ext/catalogs.py prefill   # copy messages that need no translation
+    python tools/catalogs.py prefill   # copy messages that need no translation
 
 then ``sphinx-intl stat`` for what is left to translate. A message without
 Cyrillic (code, a proper name, an English docstring shown by autodoc) reads the
@@ -22,7 +22,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "docs" / "locale"
 
 
 def catalog_paths(language: str = "en", locale_dir: Path = LOCALE_DIR) -> list[Path]:

@@ -2,17 +2,17 @@
 
 ``make translations`` runs it after updating the pages' catalogs::
 
-    python docs/_ext/translations.py update     # package catalogs from the source data; every header filled in
-    python docs/_ext/translations.py glossary   # docs/locale/<lang>/glossary.csv from the glossary page
-    python docs/_ext/translations.py stat       # progress per catalog: translated, fuzzy, untranslated
+    python tools/translations.py update     # package catalogs from the source data; every header filled in
+    python tools/translations.py glossary   # docs/locale/<lang>/glossary.csv from the glossary page
+    python tools/translations.py stat       # progress per catalog: translated, fuzzy, untranslated
 
 and a translator starting a language runs (CONTRIBUTING.md, "Adding a language")::
 
-    python docs/_ext/translations.py init LANG     # the package's and the theme's catalogs for LANG
+    python tools/translations.py init LANG     # the package's and the theme's catalogs for LANG
     make translations                              # ... and the pages' catalogs
-    python docs/_ext/translations.py suggest LANG  # optional: English as fuzzy suggestions to check
+    python tools/translations.py suggest LANG  # optional: English as fuzzy suggestions to check
 
-``python docs/_ext/translations.py pseudo FOLDER`` writes the pseudo-language
+``python tools/translations.py pseudo FOLDER`` writes the pseudo-language
 of the tests (tests/test_pseudo.py).
 
 Two catalog sets, one per kind of text, both gettext ``.po`` files:
@@ -41,10 +41,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from vkdocs.extract import source_template  # noqa: E402
+from vkdocs.extract import source_template, translation_state  # noqa: E402
 from vkdocs.i18n import DOMAIN, PACKAGE_LOCALE, SOURCE_LANGUAGE, languages  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -165,15 +165,8 @@ def fill_headers(langs: list[str] | None = None) -> None:
 
 def counts(path: Path) -> tuple[int, int, int]:
     """Translated, fuzzy and untranslated messages of a catalog (the figures ``sphinx-intl stat`` gives)."""
-    messages = [m for m in read(path) if m.id]
-    fuzzy = sum(1 for m in messages if m.fuzzy)
-    untranslated = sum(1 for m in messages if not m.fuzzy and not _translated(m.string))
-    return len(messages) - fuzzy - untranslated, fuzzy, untranslated
-
-
-def _translated(string: str | tuple[str, ...] | None) -> bool:
-    strings = string if isinstance(string, tuple) else (string,)
-    return all(s and s.strip() for s in strings)
+    states = [translation_state(m) for m in read(path) if m.id]
+    return states.count("translated"), states.count("fuzzy"), states.count("missing")
 
 
 def stat(langs: list[str] | None = None, *, out=None) -> int:
@@ -330,10 +323,10 @@ def suggest(lang: str, base: str = "en") -> int:
         suggestions = read(base_path, base)
         catalog = read(path, lang)
         for entry in catalog:
-            if not entry.id or _translated(entry.string):
+            if not entry.id or translation_state(entry) != "missing":
                 continue
             known = suggestions.get(entry.id, context=entry.context)
-            if known is not None and _translated(known.string) and not known.fuzzy:
+            if translation_state(known) == "translated":
                 entry.string = known.string
                 entry.flags.add("fuzzy")
                 filled += 1

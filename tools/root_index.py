@@ -1,6 +1,6 @@
 """The site's front door, ``docs/_build/html/index.html``: each language's start page, named in its language.
 
-``make html`` writes it (``python docs/_ext/root_index.py OUTPUT``). A script
+``make html`` writes it (``python tools/root_index.py OUTPUT``). A script
 sends the reader on to the first of their browser's languages that vkdocs
 speaks, else to English; ``?stay`` keeps the page, and the links work without
 the script. The languages are :func:`vkdocs.i18n.languages` and each link reads
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-DOCS = Path(__file__).resolve().parent.parent
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 sys.path.insert(0, str(DOCS.parent / "src"))
 
 from vkdocs.i18n import FALLBACK_LANGUAGE, SOURCE_LANGUAGE, language_name, languages  # noqa: E402

@@ -4,7 +4,7 @@
 // With it, the reader sees one question, answers with a button, can go Back or
 // Start over, sees the answers so far, and ends on a link to the section to
 // read. Plain JavaScript, no third-party code, no network. Every word and link
-// comes from the inline JSON that src/vkdocs/sphinxext_triage.py writes from
+// comes from the inline JSON that src/vkdocs/sphinx/triage.py writes from
 // the package's data (src/vkdocs/data/triage.json), so the page says what
 // `vkdocs triage` and the printed manual say.
 (() => {
