@@ -35,8 +35,8 @@ SPHINX := $(BIN)/python -m sphinx -W --keep-going -n -q $(SPHINXOPTS)
 # PDF: the manual per language and one handout per situation, built with
 # Sphinx's LaTeX builder and XeLaTeX, collected in $(PDF).
 PDF := $(BUILD)/pdf
-TEX_PACKAGES := texlive-xetex latexmk texlive-fonts-recommended texlive-lang-cyrillic xindy poppler-utils fonts-dejavu-core
-TEX_TOOLS := xelatex latexmk xindy pdftotext pdfinfo
+TEX_PACKAGES := texlive-xetex latexmk texlive-fonts-recommended texlive-lang-cyrillic poppler-utils fonts-dejavu-core
+TEX_TOOLS := xelatex latexmk pdftotext pdfinfo
 export LATEXMKOPTS ?= -halt-on-error -interaction=nonstopmode -file-line-error
 # sphinx-build -M latexpdf SOURCE OUTPUT OPTIONS: LaTeX, then latexmk.
 LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \

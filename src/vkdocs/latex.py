@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from vkdocs.checklist import build_checklist
 
-#: The programs a PDF build runs: XeLaTeX through latexmk, xindy for the index
-#: Sphinx always prepares, and make (``sphinx -M latexpdf`` runs the Makefile
-#: of its LaTeX output).
-TEX_TOOLS = ("xelatex", "latexmk", "xindy", "make")
+#: The programs a PDF build runs: XeLaTeX through latexmk, and make (``sphinx
+#: -M latexpdf`` runs the Makefile of its LaTeX output). No xindy: no PDF has
+#: an index (``LATEX_ELEMENTS["makeindex"]``).
+TEX_TOOLS = ("xelatex", "latexmk", "make")
 
 #: The Debian (and Ubuntu) packages that give a PDF build everything it needs.
 TEX_PACKAGES = (
@@ -27,7 +27,6 @@ TEX_PACKAGES = (
     "latexmk",
     "texlive-fonts-recommended",
     "texlive-lang-cyrillic",
-    "xindy",
     "fonts-dejavu-core",
     "make",
 )
