@@ -17,8 +17,9 @@ when their builder changes):
 * the order: ``readthedocs/doc_builder/director.py``,
   ``BuildDirector.setup_environment`` (``pre_system_dependencies`` …
   ``post_install``) and ``BuildDirector.build`` (``pre_build``, HTML, PDF,
-  ``post_build``); each job's commands run through a shell, from the
-  checkout (``BuildDirector.run_build_job``);
+  ``post_build``); each job's commands run unescaped through ``/bin/sh -c``,
+  from the checkout (``BuildDirector.run_build_job``;
+  ``DockerBuildCommand.get_wrapped_command`` in doc_builder/environments.py);
 * the environment: ``BuildDirector.get_rtd_env_vars`` and
   ``get_build_env_vars`` (``READTHEDOCS=True``, ``READTHEDOCS_LANGUAGE``,
   ``READTHEDOCS_VERSION``, ``READTHEDOCS_OUTPUT=<checkout>/_readthedocs/``,
@@ -72,27 +73,12 @@ DOMAIN = "https://vkdocs.readthedocs.io"
 #: (``BaseSphinx.sphinx_doctrees_dir``): the HTML and LaTeX builds share it.
 DOCTREES = "_build/doctrees"
 
-#: The jobs before the build, in the order ``BuildDirector.setup_environment`` runs them;
-#: ``None`` marks where Read the Docs runs a step of its own.
-SETUP_ORDER = (
-    "post_checkout",
-    "pre_system_dependencies",
-    None,  # system_dependencies: apt-get install of build.apt_packages
-    "post_system_dependencies",
-    "pre_create_environment",
-    None,  # create_environment: the virtualenv
-    "post_create_environment",
-    "pre_install",
-    "install",
-    "post_install",
-)
 
-
-def html_command(python: str, language: str, output: str) -> list[str]:
+def html_command(python: str, language: str, output: str, *, fail_on_warning: bool = True) -> list[str]:
     """Read the Docs' HTML build, run from conf.py's folder.
 
     ``BaseSphinx.build`` (backends/sphinx.py): ``-T``, then ``-W --keep-going``
-    because ``sphinx.fail_on_warning`` is true, the builder, the shared
+    when ``sphinx.fail_on_warning`` is true, the builder, the shared
     doctrees, the project's language; no ``-E`` since Read the Docs PR #11073
     (2024-01: the environment is shared between the formats), no ``-n``, no
     ``-q``. (``-j auto`` only with the project feature ``BUILD_IN_PARALLEL``.)
@@ -100,7 +86,17 @@ def html_command(python: str, language: str, output: str) -> list[str]:
     >>> " ".join(html_command("python", "en", "$READTHEDOCS_OUTPUT/html"))
     'python -m sphinx -T -W --keep-going -b html -d _build/doctrees -D language=en . $READTHEDOCS_OUTPUT/html'
     """
-    return [python, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html", "-d", DOCTREES] + [
+    strict = ["-W", "--keep-going"] if fail_on_warning else []
+    return [
+        python,
+        "-m",
+        "sphinx",
+        "-T",
+        *strict,
+        "-b",
+        "html",
+        "-d",
+        DOCTREES,
         "-D",
         f"language={language}",
         ".",
@@ -159,6 +155,10 @@ def read_jobs(config: Path) -> dict[str, list[str]]:
     jobs = data.get("build", {}).get("jobs", {}) or {}
     if "build" in jobs:
         raise ValueError(f"{config}: build.jobs.build overrides Read the Docs' own build, which this replay runs")
+    if "install" not in jobs:
+        raise ValueError(
+            f"{config}: no build.jobs.install; Read the Docs' own install (python.install) is not replayed"
+        )
     return {name: list(commands or []) for name, commands in jobs.items()}
 
 
@@ -286,7 +286,7 @@ class Runner:
             done = subprocess.run(
                 command,
                 shell=isinstance(command, str),
-                executable="/bin/bash" if isinstance(command, str) else None,
+                executable="/bin/sh" if isinstance(command, str) else None,
                 cwd=cwd,
                 env=self.env,
                 stdin=subprocess.DEVNULL,
@@ -338,11 +338,8 @@ def replay_language(
         latex=str(folder / "latex"),
         served=str(work / "served"),
     )
-    env = rtd_environment(
-        checkout, language, slug, venv if python is None else Path(python).parent.parent, version=version, domain=domain
-    )
-    if python is not None:
-        env["PATH"] = f"{Path(python).parent}{os.pathsep}{env['PATH']}"
+    venv = Path(python).parent.parent if python is not None else venv or work / "venv"
+    env = rtd_environment(checkout, language, slug, venv, version=version, domain=domain)
     runner = Runner(replay, env, folder / "logs")
 
     def must(step: Step) -> None:
@@ -354,27 +351,35 @@ def replay_language(
             must(runner.run(f"{name}-{number}", command, checkout))
 
     try:
-        for name in SETUP_ORDER:
-            if name is None:
-                continue
-            if name == "pre_system_dependencies":
-                job(name)
-                missing = missing_apt_packages(config.get("build", {}).get("apt_packages", []))
-                if missing:
-                    print(f"[{language}] build.apt_packages not installed here: {' '.join(missing)}", flush=True)
-                    raise BuildFailed("system_dependencies")
-            elif name == "pre_create_environment":
-                job(name)
-                if python is None and not (venv / "bin" / "python").exists():
-                    must(runner.run("create_environment", [sys.executable, "-m", "venv", str(venv)], checkout))
-            elif name == "install" and python is not None:
-                print(f"[{language}] install: skipped, {python}'s environment stands in for it", flush=True)
-            else:
-                job(name)
+        # BuildDirector.setup_vcs, then setup_environment, in its order.
+        job("post_checkout")
+        job("pre_system_dependencies")
+        missing = missing_apt_packages(config.get("build", {}).get("apt_packages", []))
+        if missing:  # system_dependencies: Read the Docs would apt-get install them
+            print(f"[{language}] build.apt_packages not installed here: {' '.join(missing)}", flush=True)
+            raise BuildFailed("system_dependencies")
+        job("post_system_dependencies")
+        job("pre_create_environment")
+        if "create_environment" in jobs:
+            job("create_environment")
+        elif python is None and not (venv / "bin" / "python").exists():
+            # Virtualenv.setup_base: python -m virtualenv $READTHEDOCS_VIRTUALENV_PATH
+            must(runner.run("create_environment", [sys.executable, "-m", "venv", str(venv)], checkout))
+        job("post_create_environment")
+        job("pre_install")
+        if python is None:
+            job("install")
+        else:
+            print(f"[{language}] install: skipped, {python}'s environment stands in for it", flush=True)
+        job("post_install")
         job("pre_build")
         env_python = "python"
         # BuildDirector.build_html -> BaseSphinx.build
-        must(runner.run("html", html_command(env_python, language, env["READTHEDOCS_OUTPUT"] + "html"), conf_dir))
+        strict = bool(config["sphinx"].get("fail_on_warning", False))
+        html = html_command(env_python, language, env["READTHEDOCS_OUTPUT"] + "html", fail_on_warning=strict)
+        must(runner.run("html", html, conf_dir))
+        if "pdf" not in config.get("formats", []):
+            raise BuildFailed("formats: no pdf, so Read the Docs builds no manual")
         # BuildDirector.build_pdf -> PdfBuilder.build: LaTeX, then latexmk in the LaTeX folder.
         must(runner.run("latex", latex_command(env_python, language, env["READTHEDOCS_OUTPUT"] + "pdf"), conf_dir))
         pdf_dir = output / "pdf"
