@@ -313,6 +313,130 @@ def test_very_long_input_is_echoed_at_most_40_characters(args):
     assert len(line) < 250, line
 
 
+# Closed standard streams: the descriptor really closed in the child (as `>&-`, `<&-`, `2>&-` do)
+
+
+def closing(descriptor: int):
+    """A ``preexec_fn`` that closes ``descriptor`` in the child before it starts, as a shell's ``>&-`` does."""
+    return lambda: os.close(descriptor)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("situations",),
+        ("checklist", "delete"),
+        ("deadline", "2026-10-01", "--today", "2026-11-25"),
+        ("--help",),
+        ("deadline", "--help"),
+        ("--version",),
+    ],
+)
+def test_standard_output_closed_is_an_output_error(args):
+    done = run(*args, stdout=None, stderr=subprocess.PIPE, capture_output=False, preexec_fn=closing(1))
+    assert "closed" in assert_one_line_error(done, 1)
+
+
+def test_standard_output_closed_says_so_in_russian_words_only():
+    done = run(
+        "situations", "--lang", "ru", stdout=None, stderr=subprocess.PIPE, capture_output=False, preexec_fn=closing(1)
+    )
+    line = assert_one_line_error(done, 1)
+    assert line == "vkdocs: Не удалось вывести результат: вывод закрыт."
+
+
+def test_triage_with_standard_output_closed_is_an_output_error():
+    done = run(
+        "triage",
+        "--lang",
+        "en",
+        input="1\n2\n",
+        stdout=None,
+        stderr=subprocess.PIPE,
+        capture_output=False,
+        preexec_fn=closing(1),
+    )
+    assert_one_line_error(done, 1)
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (("deadline", "2026-02-30"), 2),
+        (("checklist", "unfriend"), 2),
+        (("frobnicate",), 2),
+        (("situations",), 0),
+    ],
+)
+def test_standard_error_closed_keeps_the_status(args, status):
+    done = run(*args, stderr=None, stdout=subprocess.PIPE, capture_output=False, preexec_fn=closing(2))
+    assert done.returncode == status
+
+
+def test_every_stream_closed_still_gives_the_status():
+    def close_all():
+        for descriptor in (0, 1, 2):
+            os.close(descriptor)
+
+    assert run("situations", capture_output=False, preexec_fn=close_all).returncode == 1
+    assert run("deadline", "x", capture_output=False, preexec_fn=close_all).returncode == 2
+
+
+def test_main_with_the_streams_set_to_none_raises_nothing(monkeypatch):
+    from vkdocs.cli import main
+
+    for name in ("stdin", "stdout", "stderr"):
+        monkeypatch.setattr(sys, name, None)
+    assert main(["situations"]) == 1
+    assert main(["deadline", "2026-02-30"]) == 2
+    assert main(["triage"]) == 1  # the first question cannot be shown
+
+
+# --lang before or after the command, shortened as argparse allows
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--lang", "ru", "deadline", "2026-10-01", "--today", "2026-11-25"),
+        ("--lang=ru", "deadline", "2026-10-01", "--today", "2026-11-25"),
+        ("--la", "ru", "deadline", "2026-10-01", "--today", "2026-11-25"),
+        ("deadline", "2026-10-01", "--today", "2026-11-25", "--la", "ru"),
+        ("deadline", "2026-10-01", "--today", "2026-11-25", "--l=ru"),
+        ("--lang", "en", "deadline", "2026-10-01", "--today", "2026-11-25", "--lang", "ru"),
+    ],
+)
+def test_lang_before_or_after_the_command_and_shortened(args):
+    done = run(*args)
+    assert (done.returncode, done.stdout) == (0, describe("2026-10-01", "2026-11-25", "ru") + "\n")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--la", "ru", "deadline", "2026-02-30"),
+        ("deadline", "2026-02-30", "--la", "ru"),
+        ("--lang", "ru", "deadline"),
+        ("deadline", "--la", "ru"),
+        ("--la=ru", "frobnicate"),
+    ],
+)
+def test_errors_speak_the_language_of_a_shortened_or_early_lang(args):
+    line = assert_one_line_error(run(*args), 2)
+    assert re.search("[а-яА-Я]", line), line
+
+
+def test_version_imports_no_package_metadata():
+    script = (
+        "import sys\n"
+        "from vkdocs.cli import main\n"
+        "main(['--version'])\n"
+        "print(sorted(m for m in ('importlib.metadata', 'vkdocs.handout', 'vkdocs.dataset') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.splitlines() == [f"vkdocs {version('vkdocs')}", "[]"]
+
+
 def console_sessions(markdown: str) -> list[tuple[list[str], list[str]]]:
     """The ``$ vkdocs …`` commands of ```console blocks, each with the lines shown after it."""
     import re

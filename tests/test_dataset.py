@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import subprocess
 import sys
@@ -14,8 +15,9 @@ from docbuild import LANGUAGES, ROOT
 from jsonschema import Draft202012Validator
 
 from vkdocs.checklist import build_checklist, situations
-from vkdocs.dataset import DATA_FILE, DATASET_VERSION, SCHEMA_FILE, build_dataset, schema, to_json
+from vkdocs.dataset import DATA_FILE, DATASET_VERSION, SCHEMA_FILE, SCHEMA_ID, build_dataset, schema, to_json
 from vkdocs.deadline import RESTORE_WINDOW
+from vkdocs.site import language_root, page_url
 from vkdocs.triage import load_tree
 
 DATA = build_dataset()
@@ -181,6 +183,126 @@ def test_python_m_vkdocs_dataset_writes_both_files(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads((tmp_path / DATA_FILE).read_text(encoding="utf-8")) == DATA
     assert json.loads((tmp_path / SCHEMA_FILE).read_text(encoding="utf-8")) == schema()
+
+
+def run_dataset(*args: str, module: bool = False, lang_env: str = "C.UTF-8", **kwargs) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "vkdocs.dataset"] if module else [sys.executable, "-m", "vkdocs", "dataset"]
+    env = {**os.environ, "LANG": lang_env}
+    env.pop("LC_ALL", None)
+    kwargs.setdefault("capture_output", True)
+    return subprocess.run([*command, *args], text=True, env=env, **kwargs)
+
+
+def test_vkdocs_dataset_writes_both_files_and_names_them(tmp_path):
+    done = run_dataset(str(tmp_path / "data"))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [str(tmp_path / "data" / DATA_FILE), str(tmp_path / "data" / SCHEMA_FILE)]
+    assert sorted(path.name for path in (tmp_path / "data").iterdir()) == sorted([DATA_FILE, SCHEMA_FILE])
+
+
+@pytest.mark.parametrize("module", [False, True], ids=["vkdocs dataset", "python -m vkdocs.dataset"])
+@pytest.mark.parametrize(
+    ("folder", "fragment"),
+    [
+        ("a-file", "it is not a folder"),
+        ("/dev/null", "it is not a folder"),
+        ("", "Give a folder"),
+        ("missing/deeper", "no such file or folder"),
+        ("/proc/vkdocs-data", "Cannot write the dataset into '/proc/vkdocs-data'"),
+        ("bad\x00name", "the name or path is not valid"),
+    ],
+)
+def test_a_folder_that_cannot_be_used_is_one_line_and_exit_2(tmp_path, folder, fragment, module):
+    (tmp_path / "a-file").write_text("keep me", encoding="utf-8")
+    if "\x00" in folder:  # a NUL cannot be passed on a command line: call the command in-process
+        from vkdocs.cli import main
+
+        status = main(["dataset", folder, "--lang", "en"])
+        assert status == 2
+        return
+    done = run_dataset(folder, module=module, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and done.stderr.count("\n") == 1 and done.stderr.startswith("vkdocs: ")
+    assert fragment in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "keep me"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file"]  # nothing made on the way
+
+
+def test_help_makes_no_folder_and_speaks_russian(tmp_path):
+    done = run_dataset("--help", module=True, cwd=tmp_path, lang_env="ru_RU.UTF-8")
+    assert done.returncode == 0
+    assert "использование: vkdocs dataset" in done.stdout and "ПАПКА" in done.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_errors_speak_russian_with_the_systems_reason_translated(tmp_path):
+    (tmp_path / "a-file").touch()
+    done = run_dataset(str(tmp_path / "a-file" / "x"), "--lang", "ru")
+    assert done.returncode == 2
+    assert "часть пути — не папка" in done.stderr, done.stderr
+    assert not re.search("[A-Za-z]{4,}", done.stderr.replace("vkdocs", "").replace(str(tmp_path / "a-file" / "x"), ""))
+
+
+def test_a_folder_that_cannot_be_written_is_an_output_error_naming_the_file(tmp_path, monkeypatch, capsys):
+    import errno
+
+    from vkdocs import files
+    from vkdocs.cli import main
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files, "write_text", full)
+    assert main(["dataset", str(tmp_path), "--lang", "ru"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"vkdocs: Не удалось записать '{tmp_path / DATA_FILE}': на устройстве нет места.\n"
+
+
+def test_no_temporary_file_is_left_when_the_rename_fails(tmp_path, monkeypatch):
+    from vkdocs import files
+
+    def refuse(temporary, path):
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(files, "commit", refuse)
+    with pytest.raises(OSError):
+        files.write_text(tmp_path / "x.json", "{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_standard_output_closed_after_writing_is_exit_1(tmp_path):
+    done = run_dataset(
+        str(tmp_path), stdout=None, stderr=subprocess.PIPE, capture_output=False, preexec_fn=lambda: os.close(1)
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("vkdocs: Could not write the output") and done.stderr.count("\n") == 1
+    assert (tmp_path / DATA_FILE).is_file()
+
+
+def test_the_data_names_its_schema_and_the_schema_its_address():
+    assert SCHEMA_ID == "https://vkdocs.readthedocs.io/ru/latest/data/vkdocs.schema.json"
+    assert schema()["$id"] == SCHEMA_ID and DATA["$schema"] == SCHEMA_ID
+    assert list(schema())[:2] == ["$schema", "$id"]
+
+
+def test_page_paths_have_a_base_address_per_language():
+    for lang in LANGUAGES:
+        assert DATA["site"][lang] == language_root(lang)
+        path = DATA["triage"]["destinations"]["restore-steps"]["path"]
+        assert DATA["site"][lang] + path == page_url(path, lang)
+
+
+def test_every_guide_says_what_the_copy_lost():
+    origins = DATA["guide_origins"]
+    assert set(origins) == set(DATA["guides"])
+    # The pasted guides keep no title and no address (shared/sources/README.md: "links ... did not survive copying");
+    # only guide B names its author, in its last line: "С уважением, Дмитрий Костин."
+    assert all(origin["title"] is None and origin["address"] is None for origin in origins.values())
+    assert {key: origin["author"] for key, origin in origins.items() if origin["author"]} == {
+        "B": {"ru": "Дмитрий Костин", "en": "Dmitry Kostin"}
+    }
+    assert all(set(origin["note"]) == set(LANGUAGES) for origin in origins.values())
 
 
 # The built site ------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from texlog import missing_characters, read_log
 
 from vkdocs.cli import main
 from vkdocs.deadline import RESTORE_WINDOW, format_days
-from vkdocs.handout import project_files
+from vkdocs.handout import missing_tools, project_files
 from vkdocs.latex import LATEXMKOPTS, TEX_PACKAGES
 
 DELETED, TODAY = HANDOUT_DELETED_ON, HANDOUT_TODAY
@@ -97,6 +97,22 @@ def test_without_tex_it_says_what_to_install_in_one_line_and_exits_2(tmp_path):
     assert not output.exists()
 
 
+def test_without_sphinx_and_tex_it_names_both_in_one_line(tmp_path):
+    script = (
+        "import sys\n"
+        "sys.modules['sphinx'] = None  # as if the docs extra were not installed\n"
+        "from vkdocs.cli import main\n"
+        f"sys.exit(main(['handout', 'restore', '--lang', 'en', '--output', {str(tmp_path / 'x.pdf')!r}]))\n"
+    )
+    env = {**os.environ, "PATH": str(tmp_path / "nothing-here")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("vkdocs: A PDF handout needs Sphinx and TeX (missing: xelatex, latexmk")
+    assert "pip install 'vkdocs[docs]'" in done.stderr
+    assert "sudo apt-get install --no-install-recommends " + " ".join(TEX_PACKAGES) in done.stderr
+
+
 def test_without_sphinx_it_says_what_to_install_in_one_line_and_exits_2(tmp_path):
     script = (
         "import sys\n"
@@ -133,6 +149,188 @@ def test_bad_input_is_one_line_and_exit_2_before_anything_is_built(args, fragmen
 def test_the_output_is_required(capsys):
     assert main(["handout", "restore", "--lang", "en"]) == 2
     assert "--output" in capsys.readouterr().err
+
+
+needs_tex = pytest.mark.skipif(
+    bool(missing_tools()) and not os.environ.get("CI"), reason="the output is checked after the tools: needs TeX"
+)
+
+
+def handout_in(tmp_path: Path, output: str, lang: str = "en", cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """``vkdocs handout restore --output OUTPUT``, with its temporary folder under ``tmp_path/tmp``."""
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "LANG": "C.UTF-8"}
+    env.pop("LC_ALL", None)
+    return subprocess.run(
+        command("restore", "--lang", lang, "--output", output), capture_output=True, text=True, env=env, cwd=cwd
+    )
+
+
+@needs_tex
+@pytest.mark.parametrize(
+    ("output", "fragment"),
+    [
+        ("", "Give a file name for the PDF"),
+        ("{tmp}", "it is a folder, not a file"),
+        ("/dev/full", "Cannot write the PDF to '/dev/full': it is not a regular file"),
+        ("/proc/x.pdf", "Cannot write the PDF to '/proc/x.pdf': "),
+        ("{tmp}/missing/x.pdf", "/missing/x.pdf': no such file or folder"),
+        ("{tmp}/a-file/x.pdf", "/a-file/x.pdf': part of the path is not a folder"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_the_build(tmp_path, output, fragment):
+    (tmp_path / "a-file").touch()
+    output = output.format(tmp=tmp_path)
+    done = handout_in(tmp_path, output)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("vkdocs: ") and done.stderr.count("\n") == 1
+    assert fragment in done.stderr
+    if output:
+        assert repr(output) in done.stderr  # every error names the path
+    assert list((tmp_path / "tmp").iterdir()) == []  # nothing was built, nothing is left
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file", "tmp"]
+
+
+@needs_tex
+def test_in_russian_the_systems_reason_is_russian_too(tmp_path):
+    done = handout_in(tmp_path, str(tmp_path / "missing" / "x.pdf"), lang="ru")
+    assert done.returncode == 2
+    assert (
+        done.stderr
+        == f"vkdocs: Не удалось записать PDF в '{tmp_path / 'missing' / 'x.pdf'}': такого файла или папки нет.\n"
+    )
+
+
+@needs_tex
+def test_standard_output_closed_after_the_pdf_is_written_is_exit_1(tmp_path):
+    output = tmp_path / "x.pdf"
+    done = subprocess.run(
+        command("restore", "--lang", "en", "--output", str(output)),
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 1
+    assert done.stderr == "vkdocs: Could not write the output: the output is closed.\n"
+    assert output.is_file() and page_count(output) == 1  # the PDF was written; only saying where failed
+
+
+def test_a_failed_build_leaves_only_its_log(tmp_path, monkeypatch):
+    import tempfile
+
+    from vkdocs import handout
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(handout, "check_tools", lambda: None)
+    monkeypatch.setattr(handout.subprocess, "run", lambda *args, **kwargs: subprocess.CompletedProcess(args, 1))
+    output = tmp_path / "out" / "x.pdf"
+    output.parent.mkdir()
+    with pytest.raises(handout.HandoutError) as raised:
+        handout.build_handout("restore", "en", output)
+    assert raised.value.status == 1
+    logs = [path for path in tmp_path.iterdir() if path.name != "out"]
+    assert [path.suffix for path in logs] == [".log"] and str(logs[0]) in str(raised.value)
+    assert list(output.parent.iterdir()) == []  # no PDF, no temporary file beside it
+
+
+def test_a_failed_copy_leaves_the_old_file_whole_and_nothing_else(tmp_path, monkeypatch):
+    import errno
+
+    from vkdocs import handout
+
+    target = tmp_path / "x.pdf"
+    target.write_bytes(b"old")
+    _, temporary = handout.open_output(target)
+    pdf = tmp_path / "built.pdf"
+    pdf.write_bytes(b"new")
+
+    def full(source, destination):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(handout.shutil, "copyfile", full)
+    with pytest.raises(handout.HandoutError) as raised:
+        handout.replace_output(pdf, temporary, target)
+    assert raised.value.status == 1
+    assert raised.value.localized("ru") == f"Не удалось записать PDF в '{target}': на устройстве нет места."
+    assert target.read_bytes() == b"old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["built.pdf", "x.pdf"]
+
+
+def test_the_pdf_replaces_the_output_whole(tmp_path):
+    from vkdocs import handout
+
+    target = tmp_path / "x.pdf"
+    target.write_bytes(b"old")
+    _, temporary = handout.open_output(target)
+    pdf = tmp_path / "built.pdf"
+    pdf.write_bytes(b"new")
+    handout.replace_output(pdf, temporary, target)
+    assert target.read_bytes() == b"new"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["built.pdf", "x.pdf"]
+
+
+# A page whose last day has passed: deleted on 1 January 2026, the handout made on 6 December 2026
+
+PASSED_DELETED, PASSED_TODAY = "2026-01-01", "2026-12-06"
+
+#: The passed-window handout says first that the last day has passed, in the words `vkdocs deadline` uses.
+PASSED_FIRST = {
+    "ru": "Последний день, чтобы восстановить страницу, уже прошёл: это было 29 июля 2026 г.",
+    "en": "The last day to restore the page has passed: it was July 29, 2026.",
+}
+
+
+def deleted_for_good_items(lang: str) -> tuple[str, list[str]]:
+    """The page's section "When the deadline has passed" in ``lang``: its title and each item, markup left out."""
+    from babel.messages.pofile import read_po
+
+    page = (ROOT / "docs" / "explanation" / "deletion.md").read_text(encoding="utf-8")
+    section = page.split("(deleted-for-good)=\n", 1)[1].split("\n(", 1)[0]
+    title, body = section.split("\n", 1)
+    items = [" ".join(item.split()) for item in body.strip().split("- ")[1:]]
+    if lang != "ru":
+        catalog_path = ROOT / "docs" / "locale" / lang / "LC_MESSAGES" / "explanation" / "deletion.po"
+        with catalog_path.open("rb") as handle:
+            catalog = read_po(handle)
+        title = "# " + catalog.get(title.removeprefix("## ")).string
+        items = [catalog.get(item).string for item in items]
+
+    def plain(text: str) -> str:
+        return re.sub(r": \{ref\}`[^`]+`", "", text).replace("**", "")
+
+    return title.lstrip("# "), [plain(item) for item in items]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_passed_handout_says_what_the_page_says(lang):
+    from vkdocs.messages import message
+    from vkdocs.sphinx.handouts import GONE
+
+    title, items = deleted_for_good_items(lang)
+    assert message("handout_gone_title", lang) == title
+    assert [message(key, lang) for key in GONE] == items
+
+
+@needs_tex
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_handout_past_the_window_says_so_first_and_what_still_holds(tmp_path, lang):
+    output = tmp_path / f"passed-{lang}.pdf"
+    done = subprocess.run(
+        command(
+            "restore", "--lang", lang, "--deleted-on", PASSED_DELETED, "--today", PASSED_TODAY, "--output", str(output)
+        ),
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert page_count(output) == 1
+    text = pdf_text(output)
+    title, items = deleted_for_good_items(lang)
+    built = text.index(words(PASSED_FIRST[lang]))
+    assert built < text.index(words(title)) < text.index(words(items[0]))
+    for item in items:
+        assert words(item) in text
+    assert words("Не ждите" if lang == "ru" else "Do not wait") not in text
 
 
 def test_the_makefile_installs_what_the_command_names():

@@ -120,3 +120,22 @@ def test_the_wheel_license_covers_code_and_data(dist):
     assert metadata["License-Expression"] == "MIT AND CC-BY-SA-4.0"
     assert sorted(metadata.get_all("License-File")) == LICENSE_FILES
     assert metadata["Requires-Python"] == ">=3.11"
+
+
+def test_the_package_page_says_what_vkdocs_is_and_how_to_use_it(dist):
+    """PyPI's page is the wheel's metadata: links, classifiers, keywords, and a description that opens with use."""
+    from vkdocs.site import SITE_URL
+
+    metadata = wheel_metadata(dist["wheel"])
+    urls = dict(entry.split(", ", 1) for entry in metadata.get_all("Project-URL"))
+    assert urls["Documentation"] == SITE_URL
+    assert all(url.startswith(SITE_URL) for url in urls.values())
+    classifiers = metadata.get_all("Classifier")
+    for expected in ("Natural Language :: Russian", "Natural Language :: English", "Topic :: Documentation"):
+        assert expected in classifiers
+    assert metadata["License-Expression"] == "MIT AND CC-BY-SA-4.0"  # the license, in place of a License classifier
+    assert "VKontakte" in metadata["Keywords"] and "ВКонтакте" in metadata["Keywords"]
+    first_screen = metadata.get_payload().splitlines()[:25]
+    for expected in ("pip install vkdocs", "vkdocs deadline", "vkdocs checklist", "vkdocs triage", SITE_URL):
+        assert any(expected in line for line in first_screen), expected
+    assert "](#" not in metadata.get_payload()  # no in-page anchor: PyPI does not follow them

@@ -170,11 +170,12 @@ def test_the_question_paths_script_speaks_the_pseudo_language(pseudo_pages):
 
 # The command ------------------------------------------------------------------------------------------------
 
-COMMANDS = ("deadline", "checklist", "situations", "triage", "handout")
+COMMANDS = ("deadline", "checklist", "situations", "triage", "handout", "dataset")
 
 
-#: Where the question path sends a reader, as the terminal prints it: howto/restore.html#restore-steps.
-PATH = re.compile(r"[\w/-]+\.html#[\w-]+")
+#: Where the question path sends a reader, as the terminal prints it: the section's full address on the site
+#: (https://…/howto/restore.html#restore-steps), or its path there when the site is not known.
+PATH = re.compile(r"https://\S+|[\w/-]+\.html#[\w-]+")
 
 
 def command_leftovers(output: str) -> list[str]:
@@ -204,6 +205,8 @@ RUNS = [
     ["nothing"],
     ["handout", "hide", "--deleted-on", "2026-10-01", "--output", "hide.pdf"],
     ["handout", "nowhere", "--output", "nowhere.pdf"],
+    ["handout", "restore", "--output", ""],
+    ["dataset", ""],
     *[["checklist", situation] for situation in situations()],
     *[["checklist", situation, "--format", "markdown"] for situation in situations()],
 ]

@@ -20,6 +20,7 @@ from docbuild import LANGUAGES, ROOT
 from vkdocs.checklist import situation_page, situations
 from vkdocs.cli import main
 from vkdocs.i18n import read_source
+from vkdocs.site import page_url
 from vkdocs.triage import MAX_ANSWERS, AnswerError, Tree, load_tree, run_triage, tree_problems
 
 TREE = load_tree()
@@ -169,7 +170,7 @@ def test_a_broken_tree_is_reported(name):
 
 def triage(answers: str, lang: str) -> tuple[int, str, str]:
     stdout, stderr = io.StringIO(), io.StringIO()
-    status = run_triage(None, lang, io.StringIO(answers), stdout, stderr)
+    status = run_triage(lang, io.StringIO(answers), stdout, stderr)
     return status, stdout.getvalue(), stderr.getvalue()
 
 
@@ -180,7 +181,7 @@ def test_the_terminal_reaches_every_section(walk, lang):
     assert (status, err) == (0, "")
     lines = out.rstrip("\n").splitlines()
     destination = walk.destination
-    assert lines[-1] == destination.path
+    assert lines[-1] == page_url(destination.path, lang)
     assert lines[-2].endswith(destination.title[lang]) and destination.page_title[lang] in lines[-2]
     if walk.note:
         assert lines[-3] == walk.note[lang]
@@ -211,7 +212,7 @@ def test_input_that_ends_early_exits_2(lang):
 
 def test_answers_may_have_spaces_around_them():
     status, out, _ = triage("  1 \n\t2\n", "en")
-    assert status == 0 and out.endswith("howto/lost-access.html#hacked\n")
+    assert status == 0 and out.endswith("/en/latest/howto/lost-access.html#hacked\n")
 
 
 def test_vkdocs_triage_reads_answers_from_a_pipe():
@@ -227,9 +228,112 @@ def test_vkdocs_triage_reads_answers_from_a_pipe():
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.splitlines()[-2:] == [
         "Read: You can’t get into your page › Your page was hacked",
-        "howto/lost-access.html#hacked",
+        "https://vkdocs.readthedocs.io/en/latest/howto/lost-access.html#hacked",
     ]
     assert "Your answer (1–2): 1\n" in done.stdout  # the answers read from the pipe are echoed
+
+
+@pytest.mark.parametrize("reply", ["２", "٢", "1０", "9" * 5000])
+def test_an_answer_in_other_digits_or_too_long_is_not_offered(reply):
+    """One digit policy with dates (vkdocs.digits): 0-9 only; 5,000 digits are an answer not offered, not a crash."""
+    status, out, err = triage(f"{reply}\n", "en")
+    assert status == 2 and err.count("\n") == 1
+    assert "has no answer" in err and "Traceback" not in err
+
+
+def test_a_long_answer_is_echoed_shortened_everywhere():
+    status, out, err = triage("x" * 10_000 + "\n", "en")
+    assert status == 2
+    assert max(len(line) for line in out.splitlines()) < 80
+    assert len(err) < 200 and "x" * 39 + "…" in err
+
+
+def test_control_characters_in_an_answer_stay_on_one_line():
+    status, out, err = triage("1\r\x1b[2J\n", "en")
+    assert status == 2 and err.count("\n") == 1
+    assert "\x1b" not in out + err
+
+
+def test_without_a_site_address_the_last_line_is_the_path():
+    stdout = io.StringIO()
+    assert run_triage("en", io.StringIO("1\n2\n"), stdout, io.StringIO(), base=None) == 0
+    assert stdout.getvalue().splitlines()[-1] == "howto/lost-access.html#hacked"
+
+
+def test_triage_with_standard_input_closed_says_the_answers_ran_out():
+    done = subprocess.run(
+        [sys.executable, "-m", "vkdocs", "triage", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C.UTF-8"},
+        preexec_fn=lambda: os.close(0),
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("vkdocs: The answers ran out") and done.stderr.count("\n") == 1
+
+
+def test_answers_that_are_not_utf8_are_answers_not_offered():
+    done = subprocess.run(
+        [sys.executable, "-m", "vkdocs", "triage", "--lang", "en"],
+        input=b"\xff\xfe1\n",
+        capture_output=True,
+        env={**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"},
+    )
+    assert done.returncode == 2
+    assert b"Traceback" not in done.stderr and done.stderr.count(b"\n") == 1
+
+
+# A person at a terminal: through a pseudo-terminal
+
+
+def in_a_terminal(typed: bytes, lang: str = "en") -> tuple[int, str]:
+    """Run ``vkdocs triage`` with a pseudo-terminal as its standard streams, type ``typed``; status and screen."""
+    import pty
+    import select
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vkdocs", "triage", "--lang", lang],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
+    os.close(follower)
+    os.write(leader, typed)  # the terminal keeps what is typed ahead until the program reads it
+    screen = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        if not ready:
+            process.kill()
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the program ended and closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(leader)
+    return process.wait(timeout=60), screen.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def test_at_a_terminal_an_answer_not_offered_asks_again():
+    status, screen = in_a_terminal(b"7\n\n1\n2\n")
+    assert status == 0, screen
+    assert "There is no answer '7'. Type a number from 1 to 2." in screen
+    assert screen.count("Type a number from 1 to 2.") == 2  # the empty line too
+    assert screen.rstrip().endswith("https://vkdocs.readthedocs.io/en/latest/howto/lost-access.html#hacked")
+    assert "Traceback" not in screen
+
+
+def test_at_a_terminal_ctrl_d_says_it_stopped():
+    status, screen = in_a_terminal(b"1\n\x04", lang="ru")
+    assert status == 2, screen
+    assert "Остановлено: до страницы вы не дошли" in screen
+    assert "закончились" not in screen and "Traceback" not in screen
 
 
 def test_main_speaks_the_language_given_and_exits_2_on_a_bad_answer(monkeypatch, capsys):

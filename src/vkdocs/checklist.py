@@ -20,9 +20,9 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from vkdocs.deadline import DateLike, check_language, describe, last_day, parse_date, state
+from vkdocs.deadline import DateLike, describe, last_day, parse_date, state
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.i18n import languages, localized
+from vkdocs.i18n import check_language, languages, localized
 from vkdocs.messages import message
 
 PLATFORMS = ("computer", "phone-browser", "app")

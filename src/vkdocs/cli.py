@@ -9,14 +9,22 @@ error, in the reader's language, and an exit status:
 
 * **2, bad input:** a date it cannot read (other scripts' digits such as
   ``２０２６`` included), one whose result would pass the year 9999, an unknown
-  situation, a command line argparse cannot read. The reader's input is
-  echoed at most 40 characters long.
+  situation, an answer the question path does not offer (from a pipe), a
+  folder or a file name that cannot be used, a command line argparse cannot
+  read. The reader's input is echoed at most 40 characters long.
 * **1, the output failed:** the pipe was closed early (``vkdocs situations |
-  head -0``), the disk is full (``> /dev/full``).
+  head -0``), the disk is full (``> /dev/full``), standard output was closed
+  (``>&-``), a file could not be written.
 
+Closed or missing standard streams (``<&-``, ``>&-``, ``2>&-``) change
+nothing else: without standard error the status still tells.
 ``vkdocs handout`` (module ``vkdocs.handout``) also exits 2 when Sphinx or TeX
-is missing, saying what to install, and 1 when the PDF build fails, naming
-its log.
+is missing, naming everything to install in one line, and 1 when the PDF
+build fails, naming its log.
+
+``--lang`` goes before or after the command, and may be shortened as far as
+it stays clear (``--la ru``), as argparse allows: errors speak the language
+it names, whatever else is wrong with the command line.
 
 Output that the terminal's encoding cannot carry (cp1251, ASCII) falls back
 to ``[ ]`` boxes and plain quotes (:mod:`vkdocs.console`). Help and argparse's
@@ -27,23 +35,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn, TextIO, cast
 
-from vkdocs import console
+from vkdocs import __version__, console
 from vkdocs.argparse_locale import speaking
 from vkdocs.checklist import build_checklist, situations
-from vkdocs.deadline import check_language, describe
-from vkdocs.errors import ECHO_LIMIT, InputError, InputTypeError, echo
-from vkdocs.handout import HandoutError, add_handout_parser, run_handout
-from vkdocs.i18n import FALLBACK_LANGUAGE, languages
+from vkdocs.deadline import describe
+from vkdocs.errors import ECHO_LIMIT, CommandError, InputError, InputTypeError, echo, system_reason
+from vkdocs.i18n import FALLBACK_LANGUAGE, check_language, languages
 from vkdocs.messages import message, or_list
-from vkdocs.triage import add_triage_parser, run_triage
+from vkdocs.triage import run_triage
 
 FORMATS = ("text", "markdown")
 
@@ -71,17 +76,17 @@ def default_language(environ: dict[str, str] | None = None) -> str:
 
 
 def package_version() -> str:
-    """The installed package's version (from its metadata, which pyproject.toml sets). Raises nothing.
+    """The package's version, ``vkdocs.__version__`` (pyproject.toml takes it from there). Raises nothing.
+
+    ``--version`` prints it without reading the installed metadata, so no
+    start-up pays for ``importlib.metadata``.
 
     >>> from importlib.metadata import version
     >>> from vkdocs.cli import package_version
     >>> package_version() == version("vkdocs")
     True
     """
-    try:
-        return version("vkdocs")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown (not installed)"
+    return __version__
 
 
 class UsageError(Exception):
@@ -115,76 +120,102 @@ class _Version(argparse.Action):
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
+    """Every command and option, with help in ``lang``. Build it inside ``speaking(lang)``."""
+
     def text(key: str, **params: object) -> str:
         return message(f"cli_{key}", lang, **params)
 
-    parser = _Parser(prog="vkdocs", description=text("description"))
-    parser.add_argument("--version", action=_Version, help=text("version"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar=text("command"))
-
-    def lang_option(command: argparse.ArgumentParser) -> None:
-        command.add_argument(
-            "--lang", metavar=text("lang_metavar"), help=text("lang", choices=or_list(languages(), lang))
+    def lang_option(parser: argparse.ArgumentParser, default: object) -> None:
+        parser.add_argument(
+            "--lang",
+            default=default,
+            metavar=text("lang_metavar"),
+            help=text("lang", choices=or_list(languages(), lang)),
         )
 
-    deadline = commands.add_parser("deadline", help=text("deadline"), description=text("deadline"))
+    parser = _Parser(prog="vkdocs", description=text("description"))
+    parser.add_argument("--version", action=_Version, help=text("version"))
+    lang_option(parser, None)
+    commands = parser.add_subparsers(dest="command", required=True, metavar=text("command"))
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        found: argparse.ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
+        return found
+
+    # Each command takes --lang too; SUPPRESS keeps a --lang given before the command when it has none.
+    deadline = command("deadline", text("deadline"))
     deadline.add_argument("date", metavar=text("date_metavar"), help=text("date"))
     deadline.add_argument("--today", metavar=text("date_metavar"), help=text("today"))
-    lang_option(deadline)
+    lang_option(deadline, argparse.SUPPRESS)
 
-    checklist = commands.add_parser("checklist", help=text("checklist"), description=text("checklist"))
+    checklist = command("checklist", text("checklist"))
     checklist.add_argument("situation", metavar=text("situation_metavar"), help=text("situation"))
     checklist.add_argument("--platform", metavar=text("platform_metavar"), help=text("platform"))
-    lang_option(checklist)
+    lang_option(checklist, argparse.SUPPRESS)
     checklist.add_argument("--format", default="text", metavar=text("format_metavar"), help=text("format"))
 
-    listing = commands.add_parser("situations", help=text("situations"), description=text("situations"))
-    lang_option(listing)
-    add_triage_parser(commands, lang)
-    add_handout_parser(commands, lang)
+    lang_option(command("situations", text("situations")), argparse.SUPPRESS)
+    lang_option(command("triage", message("triage_help", lang)), argparse.SUPPRESS)
+
+    handout = command("handout", message("handout_help", lang))
+    handout.add_argument("situation", metavar=text("situation_metavar"), help=text("situation"))
+    handout.add_argument(
+        "--output",
+        required=True,
+        metavar=message("handout_output_metavar", lang),
+        help=message("handout_output_help", lang),
+    )
+    handout.add_argument("--deleted-on", metavar=text("date_metavar"), help=message("handout_deleted_on_help", lang))
+    handout.add_argument("--today", metavar=text("date_metavar"), help=message("handout_today_help", lang))
+    lang_option(handout, argparse.SUPPRESS)
+
+    dataset = command("dataset", text("dataset"))
+    dataset.add_argument("folder", metavar=text("folder_metavar"), help=text("dataset_folder"))
+    lang_option(dataset, argparse.SUPPRESS)
     return parser
 
 
-def _run(args: argparse.Namespace, lang: str) -> str:
-    if args.command == "deadline":
-        today = args.today if args.today is not None else date.today()
-        return describe(args.date, today=today, lang=lang)
-    if args.command == "handout":
-        return run_handout(args, lang)
-    if args.command == "checklist":
-        if args.format not in FORMATS:
-            raise InputError("unknown_format", value=args.format, choices=", ".join(FORMATS))
-        checklist = build_checklist(args.situation, lang=lang, platform=args.platform)
-        return (checklist.to_markdown() if args.format == "markdown" else checklist.to_text()).rstrip("\n")
-    width = max(len(key) for key in situations())
-    return "\n".join(f"{key:<{width}}  {titles[lang]}" for key, titles in situations().items())
-
-
 def _language(argv: Sequence[str]) -> str:
-    """``--lang`` read ahead of argparse, so even errors in other arguments speak that language."""
+    """``--lang`` read ahead of the whole command line, before or after the command, shortened as argparse
+    allows (``--la ru``), so even errors in other arguments speak that language. Raises nothing.
+
+    >>> _language(["--la", "ru", "deadline"]), _language(["deadline", "x", "--lang=ru"]), _language(["--lang", "xx"])
+    ('ru', 'ru', 'en')
+    """
     lang = default_language()
-    for index, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            value: str | None = arg.split("=", 1)[1]
-        else:
-            value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None
+    ahead = _Parser(prog="vkdocs", add_help=False)
+    ahead.add_argument("--lang", action="append", default=[])
+    try:
+        found, _ = ahead.parse_known_args(list(argv))
+    except UsageError:  # --lang without a value: argparse itself will say so
+        return lang
+    for value in found.lang:
         if value in languages():
             lang = value
     return lang
 
 
-def _answer(argv: Sequence[str], lang: str) -> tuple[str | argparse.Namespace, str]:
-    """The text to print (for the interactive ``triage``, its arguments) and the language it is in."""
-    with speaking(lang):
-        try:
-            args = _parser(lang).parse_args(argv)
-        except _Printed as printed:
-            return printed.text, lang
-    if args.lang is not None:
-        lang = check_language(args.lang)
-    if args.command == "triage":
-        return args, lang
-    return _run(args, lang) + "\n", lang
+def _run(args: argparse.Namespace, lang: str) -> str:
+    """What the command asked for, as the text to print. Raises the errors :func:`main` reports."""
+    if args.command == "deadline":
+        today = args.today if args.today is not None else date.today()
+        return describe(args.date, today=today, lang=lang) + "\n"
+    if args.command == "handout":
+        from vkdocs.handout import build_handout
+
+        today_given = args.today if args.today is not None else date.today()
+        return f"{build_handout(args.situation, lang, args.output, deleted_on=args.deleted_on, today=today_given)}\n"
+    if args.command == "dataset":
+        from vkdocs.dataset import write
+
+        return "".join(f"{path}\n" for path in write(args.folder))
+    if args.command == "checklist":
+        if args.format not in FORMATS:
+            raise InputError("unknown_format", value=args.format, choices=", ".join(FORMATS))
+        checklist = build_checklist(args.situation, lang=lang, platform=args.platform)
+        return (checklist.to_markdown() if args.format == "markdown" else checklist.to_text()).rstrip("\n") + "\n"
+    width = max(len(key) for key in situations())
+    return "".join(f"{key:<{width}}  {titles[lang]}\n" for key, titles in situations().items())
 
 
 def _shortened(text: str, argv: Sequence[str]) -> str:
@@ -196,16 +227,15 @@ def _shortened(text: str, argv: Sequence[str]) -> str:
 
 
 def _output_error(error: OSError, lang: str) -> str:
+    """What went wrong with standard output, in ``lang``."""
     if isinstance(error, BrokenPipeError):
         return message("output_closed", lang)
-    if error.errno == errno.ENOSPC:
-        return message("output_full", lang)
-    return message("output_failed", lang, reason=error.strerror or error)
+    return message("output_failed", lang, reason=system_reason(error, lang))
 
 
 def _fail(text: str, status: int) -> int:
     """Say what went wrong on standard error, in one line, and give the exit status."""
-    with contextlib.suppress(OSError, ValueError):  # if standard error is gone too, the status still tells
+    with contextlib.suppress(OSError):  # if standard error is gone too (closed, None), the status still tells
         console.write(sys.stderr, f"vkdocs: {console.one_line(text)}\n")
     return status
 
@@ -216,20 +246,32 @@ def main(argv: list[str] | None = None) -> int:
     Raises nothing: bad input returns 2 and a failed output returns 1, each
     after one line on standard error (see the module's description).
     """
+    if argv is None:
+        console.keep_descriptors()
     arguments = list(sys.argv[1:] if argv is None else argv)
     lang = _language(arguments)
     try:
-        answer, lang = _answer(arguments, lang)
-    except (InputError, InputTypeError) as error:
-        return _fail(error.localized(lang), 2)
-    except HandoutError as error:
-        return _fail(error.localized(lang), error.status)
+        with speaking(lang):
+            args = _parser(lang).parse_args(arguments)
+        if args.lang is not None:
+            lang = check_language(args.lang)
+        if args.command == "triage":
+            stdin = console.text_input(sys.stdin)
+            stdout, stderr = (cast(TextIO, console.Fitted(stream)) for stream in (sys.stdout, sys.stderr))
+            return run_triage(lang, stdin, stdout, stderr)
+        answer = _run(args, lang)
+    except _Printed as printed:
+        answer = printed.text
     except UsageError as error:
         return _fail(message("cli_usage", lang, detail=_shortened(str(error), arguments)), 2)
+    except (InputError, InputTypeError) as error:
+        return _fail(error.localized(lang), 2)
+    except CommandError as error:
+        return _fail(error.localized(lang), error.status)
+    except OSError as error:  # triage's output
+        console.discard_stdout()
+        return _fail(_output_error(error, lang), 1)
     try:
-        if isinstance(answer, argparse.Namespace):
-            stdout, stderr = (cast(TextIO, console.Fitted(stream)) for stream in (sys.stdout, sys.stderr))
-            return run_triage(answer, lang, stdout=stdout, stderr=stderr)
         console.write(sys.stdout, answer)
     except OSError as error:
         console.discard_stdout()

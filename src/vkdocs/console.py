@@ -16,6 +16,8 @@ characters instead: ``[ ]`` boxes, straight quotes, ``-`` for dashes, and
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
 import os
 import sys
@@ -68,18 +70,94 @@ def one_line(text: str) -> str:
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
-def write(stream: TextIO, text: str) -> None:
+def closed() -> OSError:
+    """The error a missing or closed stream gives: :class:`OSError` ``EBADF``, like any other output fault."""
+    return OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+def write(stream: TextIO | None, text: str) -> None:
     """Write ``text`` to ``stream`` as its encoding can carry it, and flush.
 
     Raises :class:`OSError` when the stream cannot take it: a closed pipe
-    (:class:`BrokenPipeError`), a full disk.
+    (:class:`BrokenPipeError`), a full disk, a stream that is closed or
+    missing (``None``: Python's ``sys.stdout`` when the program was started
+    with its standard output closed, ``vkdocs situations >&-``).
+
+    >>> from vkdocs.console import write
+    >>> write(None, "text")
+    Traceback (most recent call last):
+    ...
+    OSError: [Errno 9] Bad file descriptor
     """
-    stream.write(fit(text, getattr(stream, "encoding", None)))
-    stream.flush()
+    if stream is None:
+        raise closed()
+    try:
+        stream.write(fit(text, getattr(stream, "encoding", None)))
+        stream.flush()
+    except ValueError:  # "I/O operation on closed file"
+        raise closed() from None
+
+
+def read_line(stream: TextIO | None) -> str:
+    """One line of ``stream``, or ``""`` when there is no more: at its end, or when it is closed or missing.
+
+    >>> import io
+    >>> read_line(io.StringIO("1\\n2\\n")), read_line(None)
+    ('1\\n', '')
+    """
+    if stream is None:
+        return ""
+    try:
+        return stream.readline()
+    except (OSError, ValueError):  # a closed or unreadable stream has nothing more to give
+        return ""
+
+
+def text_input(stream: TextIO | None) -> TextIO | None:
+    """``stream`` set to read bytes its encoding cannot decode as U+FFFD instead of failing. Raises nothing.
+
+    Text that is not in the terminal's encoding then reads as an answer that
+    is not offered, not as a crash.
+    """
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(OSError, ValueError):
+            reconfigure(errors="replace")
+    return stream
+
+
+def is_terminal(stream: object) -> bool:
+    """Whether ``stream`` is a terminal (a person typing); ``False`` for ``None`` or a closed stream. Raises nothing."""
+    try:
+        return bool(getattr(stream, "isatty", lambda: False)())
+    except (OSError, ValueError):
+        return False
+
+
+def keep_descriptors() -> None:
+    """Open ``os.devnull`` on standard input, output or error if the program was started with it closed.
+
+    ``sys.stdout`` and the others stay ``None`` (writing to them still
+    fails, and says so), but no file the command opens later can take
+    descriptor 0, 1 or 2 and receive what a child process or C code writes
+    there. Raises nothing.
+    """
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            with contextlib.suppress(OSError):
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != descriptor:  # the lowest free descriptor is this one, unless a lower one is free too
+                    os.dup2(opened, descriptor)
+                    os.close(opened)
 
 
 class Fitted(io.TextIOBase):
-    """A text stream that writes to ``stream`` through :func:`fit`, for code that writes as it goes.
+    """A text stream that writes to ``stream`` through :func:`write`, for code that writes as it goes.
+
+    A missing (``None``) or closed ``stream`` raises :class:`OSError` on
+    the first write, like a closed pipe.
 
     >>> import io
     >>> target = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
@@ -88,19 +166,29 @@ class Fitted(io.TextIOBase):
     b'[ ] "?????????"'
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         super().__init__()
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(fit(text, getattr(self._stream, "encoding", None)))
+        if self._stream is None:
+            raise closed()
+        try:
+            self._stream.write(fit(text, getattr(self._stream, "encoding", None)))
+        except ValueError:
+            raise closed() from None
         return len(text)
 
     def flush(self) -> None:
-        self._stream.flush()
+        if self._stream is None:
+            raise closed()
+        try:
+            self._stream.flush()
+        except ValueError:
+            raise closed() from None
 
     def isatty(self) -> bool:
-        return self._stream.isatty()
+        return is_terminal(self._stream)
 
 
 def discard_stdout() -> None:

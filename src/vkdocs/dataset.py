@@ -10,7 +10,7 @@ last checked against them (``checked``). The schema
 
 >>> data = build_dataset()
 >>> data["version"], data["license"]["id"], data["languages"]
-('1.0.0', 'CC-BY-SA-4.0', ['ru', 'en'])
+('1.1.0', 'CC-BY-SA-4.0', ['ru', 'en'])
 >>> step = data["situations"]["restore"]["steps"][0]
 >>> sorted(step)
 ['checked', 'sources', 'text']
@@ -20,29 +20,44 @@ True
 'howto/restore.html#restore-steps'
 
 The documentation build publishes both files beside the HTML pages
-(``<language>/data/``); ``python -m vkdocs.dataset DIRECTORY`` writes them anywhere.
+(``<language>/data/``); ``vkdocs dataset FOLDER`` (or ``python -m
+vkdocs.dataset FOLDER``) writes them anywhere (:func:`write`).
+
+The schema names itself (``$id``: where the site publishes it) and the data
+names its schema (``$schema``). Page paths are relative to a language's
+site, whose address is given under ``site`` when the package knows it
+(:mod:`vkdocs.site`). Each guide's title, author and address are under
+``guide_origins`` as far as the copy the guides were compiled from keeps
+them: every title and address was lost in copying, so they are ``null``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from vkdocs import console, files
 from vkdocs.deadline import RESTORE_WINDOW
+from vkdocs.errors import CommandError, as_os_error, system_reason
 from vkdocs.i18n import in_every_language, languages, texts_in_every_language
-from vkdocs.messages import source_messages
+from vkdocs.messages import message, source_messages
+from vkdocs.site import SITE_URL, language_root
 from vkdocs.triage import MAX_ANSWERS, load_tree
 
 #: The dataset's version, semantic versioning (https://semver.org): MAJOR when a
 #: field is removed or changes meaning, MINOR when fields or situations are
 #: added, PATCH when texts are corrected.
-DATASET_VERSION = "1.0.0"
+DATASET_VERSION = "1.1.0"
 
 DATA_FILE = "vkdocs.json"
 SCHEMA_FILE = "vkdocs.schema.json"
+
+#: Where the schema is published: the Russian site's copy (the source language's), when the site is known.
+SCHEMA_ID = f"{language_root('ru')}data/{SCHEMA_FILE}" if SITE_URL else None
 
 LICENSE = {
     "id": "CC-BY-SA-4.0",
@@ -69,6 +84,8 @@ def schema() -> dict[str, Any]:
     'https://json-schema.org/draft/2020-12/schema'
     """
     found: dict[str, Any] = _read(SCHEMA_FILE)
+    if SCHEMA_ID is not None:
+        found = {"$schema": found["$schema"], "$id": SCHEMA_ID, **{k: v for k, v in found.items() if k != "$schema"}}
     return found
 
 
@@ -116,9 +133,22 @@ def _triage() -> dict[str, Any]:
     }
 
 
+def _guide_origins() -> dict[str, Any]:
+    """Each guide's title, author and address as the copy of the guides keeps them, with a note on what is lost."""
+    note = in_every_language(str(source_messages()["dataset_origin_lost"]), context="dataset_origin_lost")
+    return {key: {**origin, "note": note} for key, origin in _read("guide_origins.json").items()}
+
+
+def _site() -> dict[str, str]:
+    """Each language's site address, for the page paths (empty when the package does not know the site)."""
+    return {lang: root for lang in languages() if (root := language_root(lang)) is not None}
+
+
 def build_dataset() -> dict[str, Any]:
     """The whole dataset as a JSON-ready dict: procedures and question path in every language."""
-    return {
+    data: dict[str, Any] = {"$schema": SCHEMA_ID} if SCHEMA_ID is not None else {}
+    site = _site()
+    return data | {
         "name": "vkdocs",
         "description": description(),
         "version": DATASET_VERSION,
@@ -126,6 +156,8 @@ def build_dataset() -> dict[str, Any]:
         "languages": list(languages()),
         "restore_window_days": RESTORE_WINDOW.days,
         "guides": _read("guides.json"),
+        "guide_origins": _guide_origins(),
+        **({"site": site} if site else {}),
         "platforms": _procedures()["platforms"],
         "situations": _situations(),
         "triage": _triage(),
@@ -137,27 +169,81 @@ def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(directory: str | Path) -> list[Path]:
-    """Write ``vkdocs.json`` and ``vkdocs.schema.json`` into ``directory`` (made if missing); return their paths."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+class DatasetError(CommandError):
+    """The files could not be written: a folder that cannot be used (status 2), or the writing failed (1)."""
+
+    def __init__(self, key: str, *, status: int, path: str, error: OSError | None = None) -> None:
+        self.error = error
+        reason = system_reason(error, "en") if error is not None else ""
+        super().__init__(key, status=status, path=path, reason=reason)
+
+    def localized(self, lang: str) -> str:
+        """The message in ``lang``, the system's reason in ``lang`` too."""
+        reason = system_reason(self.error, lang) if self.error is not None else ""
+        return message(self.key, lang, **{**self.params, "reason": reason})
+
+
+def target_folder(directory: str | os.PathLike[str]) -> Path:
+    """The folder to write into: ``directory`` if it is one, or made if only its last part is missing.
+
+    Raises :class:`DatasetError` with status 2, naming the folder, for an
+    empty name, a file, a folder whose parent does not exist (no folders are
+    made on the way: a mistyped path is an error, not a new tree), or one
+    that cannot be made.
+
+    >>> target_folder("")
+    Traceback (most recent call last):
+    ...
+    vkdocs.dataset.DatasetError: Give a folder to write the dataset into, for example data.
+    >>> target_folder("/dev/null")
+    Traceback (most recent call last):
+    ...
+    vkdocs.dataset.DatasetError: Cannot write the dataset into '/dev/null': it is not a folder.
+    """
+    text = os.fspath(directory)
+    if not text.strip():
+        raise DatasetError("dataset_folder_empty", status=2, path=text)
+    folder = Path(text)
+    try:
+        if folder.is_dir():
+            return folder
+        if folder.exists():
+            raise DatasetError("dataset_not_folder", status=2, path=text)
+        folder.mkdir()
+    except DatasetError:
+        raise
+    except (OSError, ValueError) as error:
+        raise DatasetError("dataset_folder_unusable", status=2, path=text, error=as_os_error(error)) from None
+    return folder
+
+
+def write(directory: str | os.PathLike[str]) -> list[Path]:
+    """Write ``vkdocs.json`` and ``vkdocs.schema.json`` into ``directory``; return their paths.
+
+    The folder is checked first (:func:`target_folder`). Each file is
+    written atomically: into a temporary file beside it, then renamed over
+    it. Raises :class:`DatasetError` with status 1, naming the file, when
+    writing fails (no permission, a full disk); no temporary file is left.
+    """
+    folder = target_folder(directory)
     written = []
     for name, data in ((DATA_FILE, build_dataset()), (SCHEMA_FILE, schema())):
-        path = directory / name
-        path.write_text(to_json(data), encoding="utf-8")
+        path = folder / name
+        try:
+            files.write_text(path, to_json(data))
+        except (OSError, ValueError) as error:
+            raise DatasetError("dataset_write_failed", status=1, path=str(path), error=as_os_error(error)) from None
         written.append(path)
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m vkdocs.dataset DIRECTORY``: write both files there."""
-    argv = sys.argv[1:] if argv is None else argv
-    if len(argv) != 1:
-        print("usage: python -m vkdocs.dataset DIRECTORY", file=sys.stderr)
-        return 2
-    for path in write(argv[0]):
-        print(path)
-    return 0
+    """``python -m vkdocs.dataset FOLDER``: the same as ``vkdocs dataset FOLDER`` (:func:`vkdocs.cli.main`)."""
+    from vkdocs.cli import main as command
+
+    if argv is None:
+        console.keep_descriptors()
+    return command(["dataset", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":
@@ -169,9 +255,12 @@ __all__ = [
     "DATA_FILE",
     "LICENSE",
     "SCHEMA_FILE",
+    "SCHEMA_ID",
+    "DatasetError",
     "build_dataset",
     "main",
     "schema",
+    "target_folder",
     "to_json",
     "write",
 ]

@@ -41,7 +41,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.i18n import languages
+from vkdocs.i18n import check_language
 from vkdocs.messages import long_date, message, plural
 
 #: How long a deleted page stays restorable: it can be restored while fewer
@@ -212,34 +212,13 @@ def _state(left: int) -> State:
     return "open" if left > 1 else "last" if left == 1 else "closed"
 
 
-def check_language(lang: str) -> str:
-    """Return ``lang`` if vkdocs speaks it.
-
-    Raises :class:`~vkdocs.errors.InputError` for a language vkdocs does not
-    speak and :class:`~vkdocs.errors.InputTypeError` for a value that is not
-    a string.
-
-    >>> check_language("ru")
-    'ru'
-    >>> check_language("de")
-    Traceback (most recent call last):
-    ...
-    vkdocs.errors.InputError: Unknown language 'de'. Use one of: ru, en.
-    """
-    if not isinstance(lang, str):
-        raise InputTypeError("bad_text_type", name="lang", type=type(lang).__name__, value=lang)
-    if lang not in languages():
-        raise InputError("unknown_language", value=lang, choices=", ".join(languages()))
-    return lang
-
-
 def format_days(count: int, lang: str) -> str:
     """``count`` days with the plural form ``lang`` needs.
 
     Raises :class:`~vkdocs.errors.InputTypeError` when ``count`` is not a
     whole number (an :class:`int`; not a float, not a bool),
     :class:`~vkdocs.errors.InputError` when it is negative, and the errors of
-    :func:`check_language`.
+    :func:`~vkdocs.i18n.check_language`.
 
     >>> [format_days(n, "ru") for n in (1, 2, 5, 11, 21, 22, 111)]
     ['1 день', '2 дня', '5 дней', '11 дней', '21 день', '22 дня', '111 дней']
@@ -266,7 +245,7 @@ def format_long_date(day: DateLike, lang: str) -> str:
     space before the Russian ``г.`` becomes a plain space, so the text reads
     and searches the same in a terminal, a message or a PDF.
 
-    Raises the errors of :func:`parse_date` and :func:`check_language`.
+    Raises the errors of :func:`parse_date` and :func:`~vkdocs.i18n.check_language`.
 
     >>> format_long_date(date(2027, 4, 28), "ru")
     '28 апреля 2027 г.'
@@ -284,7 +263,7 @@ def format_long_date(day: DateLike, lang: str) -> str:
 def rule(lang: str) -> str:
     """The rule in one or two sentences of ``lang``, with its numbers from :data:`RESTORE_WINDOW`.
 
-    Raises the errors of :func:`check_language`.
+    Raises the errors of :func:`~vkdocs.i18n.check_language`.
 
     >>> print(rule("en"))
     A page can be restored while fewer than 210 days have passed since the day it was deleted. The last day to restore it is the date of deletion plus 209 days.
@@ -306,7 +285,7 @@ def describe(deleted_on: DateLike, today: DateLike, lang: str) -> str:
     it has passed. Every answer ends with the reminder that VK's own dialog
     is what counts.
 
-    Raises the errors of :func:`days_left` and :func:`check_language`.
+    Raises the errors of :func:`days_left` and :func:`~vkdocs.i18n.check_language`.
 
     >>> print(describe("2026-10-01", today="2026-11-25", lang="ru"))
     Последний день, чтобы восстановить страницу: 28 апреля 2027 г. Осталось 155 дней, считая сегодня. Не ждите последнего дня. Главное — дата в окне VK на удалённой странице: если она другая, верьте VK.
@@ -330,7 +309,6 @@ __all__ = [
     "DateLike",
     "State",
     "can_restore",
-    "check_language",
     "days_left",
     "describe",
     "format_days",

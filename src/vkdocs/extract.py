@@ -9,7 +9,7 @@ same template (the extractor is registered as ``vkdocs_json``).
   message's context (``msgctxt``), so the same words used twice can be
   translated twice. A value may be a list, the Russian plural forms, or an
   object with the ``text`` and a ``note`` for translators.
-* ``procedures.json``, ``triage.json`` and ``guides.json`` hold their texts
+* ``procedures.json``, ``triage.json``, ``guides.json`` and ``guide_origins.json`` hold their texts
   where :data:`vkdocs.i18n.DATA_TEXTS` says; each message names its place in
   the data for translators (``#. situations.restore.steps.1.text``).
 

@@ -20,31 +20,41 @@ and one page holding ``{vk-handout}`` with the dates as options), runs
 
 It needs Sphinx (the ``docs`` extra) and TeX (:data:`vkdocs.latex.TEX_TOOLS`).
 Without them, and when the build fails, it raises :class:`HandoutError`,
-whose message says what to install (or where the build log is) and whose
-``status`` is the command's exit status: 2 for what is missing, as for bad
-input; 1 for a build or an output that failed.
+whose message says everything to install at once (or where the build log
+is) and whose ``status`` is the command's exit status: 2 for what is
+missing, as for bad input; 1 for a build or an output that failed.
+
+**The output is checked before the build** (:func:`open_output`): a name
+that is empty, a folder, a device (``/dev/full``) or in a folder that cannot
+be written to (``/proc``) is refused at once, naming the path and the
+system's reason in the reader's language (:func:`vkdocs.errors.system_reason`).
+The PDF is written atomically: into a temporary file beside the output, then
+renamed over it, so an existing file is replaced whole or not at all.
+Nothing temporary is left behind; when the build fails, only its log is
+kept, and the message names it.
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import importlib.util
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from vkdocs import files
 from vkdocs.checklist import build_checklist, handout_dates
-from vkdocs.deadline import DateLike, check_language
-from vkdocs.errors import _Localized
-from vkdocs.i18n import languages
+from vkdocs.deadline import DateLike
+from vkdocs.errors import CommandError, as_os_error, system_reason
+from vkdocs.i18n import check_language
 from vkdocs.latex import HANDOUT_ELEMENTS, LATEXMKOPTS, TEX_PACKAGES, TEX_TOOLS, handout_document, handout_file
-from vkdocs.messages import message, or_list
+from vkdocs.messages import message
 
 #: The font every PDF is set in (``fc-list`` must know it).
 FONT = "DejaVu Serif"
@@ -61,17 +71,13 @@ globals().update(sphinx_settings({situation!r}, {lang!r}))
 '''
 
 
-class HandoutError(_Localized, RuntimeError):
-    """A handout that could not be built: a tool is missing, the build or the output failed.
+class HandoutError(CommandError):
+    """A handout that could not be built: a tool is missing, the output cannot be used, the build failed.
 
     ``status`` is the exit status of the ``vkdocs`` command: 2 when something
-    must be installed first, 1 when the build or the output failed, 130 when
-    the build was interrupted.
+    must be installed or changed first (a tool, the output's name), 1 when the
+    build or the output failed, 130 when the build was interrupted.
     """
-
-    def __init__(self, key: str, *, status: int, **params: object) -> None:
-        super().__init__(key, **params)
-        self.status = status
 
 
 def sphinx_settings(situation: str, lang: str) -> dict[str, object]:
@@ -148,12 +154,92 @@ def sphinx_installed() -> bool:
 
 
 def check_tools() -> None:
-    """Raise :class:`HandoutError` (status 2) unless Sphinx and TeX are there to build a PDF."""
-    if not sphinx_installed():
-        raise HandoutError("handout_needs_sphinx", status=2)
+    """Raise :class:`HandoutError` (status 2) unless Sphinx and TeX are there to build a PDF.
+
+    Its one message names everything that is missing: Sphinx and TeX's
+    programs together, with the commands that install them.
+    """
+    sphinx = sphinx_installed()
     missing = missing_tools()
+    if not sphinx and missing:
+        raise HandoutError(
+            "handout_needs_sphinx_and_tex", status=2, missing=", ".join(missing), packages=" ".join(TEX_PACKAGES)
+        )
+    if not sphinx:
+        raise HandoutError("handout_needs_sphinx", status=2)
     if missing:
         raise HandoutError("handout_needs_tex", status=2, missing=", ".join(missing), packages=" ".join(TEX_PACKAGES))
+
+
+def open_output(output: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """Check that a PDF can be written at ``output``; the output's path and a new empty temporary file beside it.
+
+    Refused, as :class:`HandoutError` with status 2 and the path in the
+    message: an empty name, a folder, an existing file that is not a regular
+    file (a device, a pipe), a folder that does not exist or cannot be
+    written to. Making the temporary file is the test: what it cannot do,
+    the PDF could not do either. The caller renames it over the output
+    (:func:`replace_output`) or removes it.
+
+    >>> open_output("")
+    Traceback (most recent call last):
+    ...
+    vkdocs.handout.HandoutError: Give a file name for the PDF, for example restore.pdf.
+    >>> open_output("/")
+    Traceback (most recent call last):
+    ...
+    vkdocs.handout.HandoutError: Cannot write the PDF to '/': it is a folder, not a file. Give a file name, for example restore.pdf.
+    """
+    text = os.fspath(output)
+    if not text.strip():
+        raise HandoutError("handout_output_empty", status=2)
+    target = Path(text)
+    try:
+        mode: int | None = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
+        raise _unusable(text, as_os_error(error), status=2) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise HandoutError("handout_output_folder", status=2, path=text)
+    if mode is not None and not stat.S_ISREG(mode):
+        raise HandoutError("handout_output_special", status=2, path=text)
+    try:
+        return target, files.temporary_beside(target)
+    except (OSError, ValueError) as error:
+        raise _unusable(text, as_os_error(error), status=2) from None
+
+
+def _unusable(path: str, error: OSError, *, status: int) -> HandoutError:
+    """The output at ``path`` failed with ``error``: said with the system's reason in every language."""
+    return _SystemError("handout_output_unusable", status=status, path=path, error=error)
+
+
+class _SystemError(HandoutError):
+    """A :class:`HandoutError` whose ``reason`` is a system error, translated in each language when it is said."""
+
+    def __init__(self, key: str, *, status: int, error: OSError, **params: object) -> None:
+        self.error = error
+        super().__init__(key, status=status, reason=system_reason(error, "en"), **params)
+
+    def localized(self, lang: str) -> str:
+        """The message in ``lang``, the system's reason in ``lang`` too."""
+        return message(self.key, lang, **{**self.params, "reason": system_reason(self.error, lang)})
+
+
+def replace_output(pdf: Path, temporary: Path, target: Path) -> None:
+    """Copy ``pdf`` into ``temporary``, then rename it over ``target`` (atomic). Removes ``temporary`` on failure.
+
+    Raises :class:`HandoutError` with status 1, naming ``target``, when the
+    copy or the rename fails (a full disk, say).
+    """
+    try:
+        shutil.copyfile(pdf, temporary)
+        files.commit(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise _unusable(str(target), error, status=1) from None
 
 
 def build_handout(
@@ -171,33 +257,36 @@ def build_handout(
     after it. Takes 20 to 40 seconds.
 
     Raises :class:`~vkdocs.errors.InputError` (and
-    :class:`~vkdocs.errors.InputTypeError`) for bad input, before anything is
-    built, and :class:`HandoutError` for a missing tool, a failed build or an
-    output that cannot be written.
+    :class:`~vkdocs.errors.InputTypeError`) for bad input, and
+    :class:`HandoutError` for a missing tool or an output that cannot be
+    used, all before anything is built; then :class:`HandoutError` for a
+    failed build or an output that could not be written.
     """
     lang = check_language(lang)
     situation = build_checklist(situation, lang=lang).situation
     deleted, now = handout_dates(situation, deleted_on, today)
     check_tools()
-    target = Path(output)
-    if not target.parent.is_dir():
-        raise HandoutError("output_failed", status=1, reason=f"{os.strerror(2)}: {target.parent}")
+    target, temporary = open_output(output)
     work = Path(tempfile.mkdtemp(prefix="vkdocs-handout-"))
     try:
         pdf = _run_sphinx(work, situation, lang, deleted, now)
-        try:
-            shutil.copyfile(pdf, target)
-        except OSError as error:
-            raise HandoutError("output_failed", status=1, reason=error.strerror or error) from None
+        replace_output(pdf, temporary, target)
     except KeyboardInterrupt:
-        shutil.rmtree(work, ignore_errors=True)
         raise HandoutError("handout_interrupted", status=130) from None
-    shutil.rmtree(work, ignore_errors=True)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        shutil.rmtree(work, ignore_errors=True)
     return target
 
 
 def _run_sphinx(work: Path, situation: str, lang: str, deleted: date | None, today: date | None) -> Path:
-    """Write the project into ``work``, build it; the PDF's path. The folder stays when the build fails."""
+    """Write the project into ``work``, build it; the PDF's path.
+
+    When the build fails, its log is moved out of ``work`` (which the caller
+    removes) into a file of its own in the temporary folder, and the error
+    names it.
+    """
     source = work / "source"
     source.mkdir()
     for name, text in project_files(situation, lang, deleted_on=deleted, today=today).items():
@@ -210,7 +299,10 @@ def _run_sphinx(work: Path, situation: str, lang: str, deleted: date | None, tod
         done = subprocess.run(command, stdout=stream, stderr=subprocess.STDOUT, env=_environment(), cwd=work)
     pdf = out / "latex" / handout_file(situation, lang)
     if done.returncode != 0 or not pdf.is_file():
-        raise HandoutError("handout_build_failed", status=1, log=str(log))
+        handle, kept = tempfile.mkstemp(prefix="vkdocs-handout-", suffix=".log")
+        os.close(handle)
+        shutil.move(log, kept)
+        raise HandoutError("handout_build_failed", status=1, log=kept)
     return pdf
 
 
@@ -223,47 +315,15 @@ def _environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def add_handout_parser(subparsers: argparse._SubParsersAction[Any], lang: str) -> argparse.ArgumentParser:
-    """Add ``handout SITUATION --output FILE [--deleted-on DATE] [--today DATE] [--lang LANG]``, help in ``lang``.
-
-    The situation, date and language options say what the command line's other
-    commands say (the messages ``cli_*``).
-    """
-
-    def text(key: str, **params: object) -> str:
-        return message(f"cli_{key}", lang, **params)
-
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "handout", help=message("handout_help", lang), description=message("handout_help", lang)
-    )
-    parser.add_argument("situation", metavar=text("situation_metavar"), help=text("situation"))
-    parser.add_argument(
-        "--output",
-        required=True,
-        metavar=message("handout_output_metavar", lang),
-        help=message("handout_output_help", lang),
-    )
-    parser.add_argument("--deleted-on", metavar=text("date_metavar"), help=message("handout_deleted_on_help", lang))
-    parser.add_argument("--today", metavar=text("date_metavar"), help=message("handout_today_help", lang))
-    parser.add_argument("--lang", metavar=text("lang_metavar"), help=text("lang", choices=or_list(languages(), lang)))
-    return parser
-
-
-def run_handout(args: argparse.Namespace, lang: str) -> str:
-    """Build the handout the command line asks for; the path of the PDF it wrote."""
-    today: DateLike = args.today if args.today is not None else date.today()
-    return str(build_handout(args.situation, lang, args.output, deleted_on=args.deleted_on, today=today))
-
-
 __all__ = [
     "HandoutError",
-    "add_handout_parser",
     "build_handout",
     "check_tools",
     "handout_dates",
     "missing_tools",
     "project_files",
-    "run_handout",
+    "open_output",
+    "replace_output",
     "sphinx_installed",
     "sphinx_settings",
 ]

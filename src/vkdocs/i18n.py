@@ -82,6 +82,8 @@ DATA_TEXTS: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("pages.*", "page title"),
     ),
     "guides.json": (("*", None),),
+    # Names as their authors sign them; the catalogs give them in each language's letters.
+    "guide_origins.json": (("*.author", None),),
 }
 
 
@@ -114,6 +116,30 @@ def _languages(dirs: tuple[Path, ...]) -> tuple[str, ...]:
     }
     found.discard(SOURCE_LANGUAGE)
     return (SOURCE_LANGUAGE, *sorted(found))
+
+
+def check_language(lang: str) -> str:
+    """Return ``lang`` if vkdocs speaks it (one of :func:`languages`).
+
+    Raises :class:`~vkdocs.errors.InputError` for a language vkdocs does not
+    speak and :class:`~vkdocs.errors.InputTypeError` for a value that is not
+    a string.
+
+    >>> check_language("ru")
+    'ru'
+    >>> check_language("de")
+    Traceback (most recent call last):
+    ...
+    vkdocs.errors.InputError: Unknown language 'de'. Use one of: ru, en.
+    """
+    # Imported here: vkdocs.errors words its messages through the catalogs this module reads.
+    from vkdocs.errors import InputError, InputTypeError
+
+    if not isinstance(lang, str):
+        raise InputTypeError("bad_text_type", name="lang", type=type(lang).__name__, value=lang)
+    if lang not in languages():
+        raise InputError("unknown_language", value=lang, choices=", ".join(languages()))
+    return lang
 
 
 def catalog_file(lang: str, domain: str = DOMAIN) -> Path | None:
@@ -167,7 +193,7 @@ def _translations(lang: str, domain: str, dirs: tuple[Path, ...]) -> gettext.Nul
 def translate(text: str, lang: str, *, context: str | None = None) -> str:
     """``text``, written in the source language, in ``lang``; the source text itself if the catalog lacks it.
 
-    Callers check ``lang`` first (:func:`vkdocs.deadline.check_language` does).
+    Callers check ``lang`` first (:func:`check_language` does).
 
     >>> translate("В приложении VK", "en")
     'In the VK app'
@@ -321,6 +347,7 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "babel_locale",
     "catalog_file",
+    "check_language",
     "data_texts",
     "in_every_language",
     "language_name",

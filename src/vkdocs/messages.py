@@ -92,7 +92,7 @@ def message(key: str, lang: str, /, **params: object) -> str:
 
     Raises :class:`KeyError` for a ``key`` that has no message: that is a
     programming error, not the reader's. Callers check ``lang`` first
-    (:func:`vkdocs.deadline.check_language`).
+    (:func:`vkdocs.i18n.check_language`).
     """
     words = {name: long_date(value, lang) if isinstance(value, date) else value for name, value in params.items()}
     return template(key, lang).format(**words)

@@ -21,7 +21,7 @@ section to ``read``: a Sphinx label, which is the section's anchor in HTML.
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,10 +29,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
+from vkdocs import console, digits
 from vkdocs.checklist import situation_page, situations
-from vkdocs.errors import InputError
-from vkdocs.i18n import in_every_language, languages, locale_dirs, read_source
-from vkdocs.messages import message, or_list
+from vkdocs.errors import InputError, echo
+from vkdocs.i18n import in_every_language, locale_dirs, read_source
+from vkdocs.messages import message
+from vkdocs.site import SITE_URL, page_url
 
 #: A reader reaches the page to read in at most this many answers.
 MAX_ANSWERS = 4
@@ -54,6 +56,8 @@ class AnswerError(InputError):
     """An answer the question does not offer, or no answer where one was needed."""
 
     def __init__(self, key: str, **params: object) -> None:
+        if "value" in params:
+            params["value"] = echo(params["value"])
         self.key = key
         self.params = params
         ValueError.__init__(self, triage_message(key, "en", **params))
@@ -122,19 +126,19 @@ class Question:
     answers: tuple[Answer, ...]
 
     def choose(self, reply: str) -> Answer:
-        """The answer numbered ``reply`` (spaces around it are ignored).
+        """The answer numbered ``reply``, in the digits 0-9 (:func:`vkdocs.digits.number`; spaces around it are ignored).
 
         >>> load_tree().questions["path-whose"].choose(" 2 ").read
         'someone-else'
-        >>> load_tree().questions["path-whose"].choose("3")
+        >>> load_tree().questions["path-whose"].choose("２")
         Traceback (most recent call last):
         ...
-        vkdocs.triage.AnswerError: “Is it your page?” has no answer '3': type a number from 1 to 2.
+        vkdocs.triage.AnswerError: “Is it your page?” has no answer '２': type a number from 1 to 2.
         """
-        text = reply.strip()
-        if text.isdecimal() and 1 <= int(text) <= len(self.answers):
-            return self.answers[int(text) - 1]
-        raise AnswerError("not_offered", question=self.text, value=text, count=len(self.answers))
+        chosen = digits.number(reply)
+        if chosen is not None and 1 <= chosen <= len(self.answers):
+            return self.answers[chosen - 1]
+        raise AnswerError("not_offered", question=self.text, value=reply.strip(), count=len(self.answers))
 
 
 @dataclass(frozen=True)
@@ -348,19 +352,6 @@ def _load_tree(dirs: tuple[Path, ...]) -> Tree:
 # The terminal ------------------------------------------------------------------------------------------
 
 
-def add_triage_parser(subparsers: argparse._SubParsersAction[Any], lang: str) -> argparse.ArgumentParser:
-    """Add ``triage [--lang LANG]`` to the ``vkdocs`` command's subcommands, with help in ``lang``."""
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        "triage", help=triage_message("help", lang), description=triage_message("help", lang)
-    )
-    parser.add_argument(
-        "--lang",
-        metavar=message("cli_lang_metavar", lang),
-        help=message("cli_lang", lang, choices=or_list(languages(), lang)),
-    )
-    return parser
-
-
 class Output(Protocol):
     """Where the terminal's text goes: a text stream that can be written and flushed."""
 
@@ -369,27 +360,37 @@ class Output(Protocol):
     def flush(self) -> None: ...
 
 
-def _is_terminal(stream: TextIO) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
 def run_triage(
-    args: argparse.Namespace | None,
     lang: str,
     stdin: TextIO | None = None,
     stdout: Output | None = None,
     stderr: Output | None = None,
+    *,
+    base: str | None = SITE_URL,
 ) -> int:
     """Ask the questions in ``lang`` with numbered answers; print where to read; return the exit status.
 
-    Answers are read one per line. When they come from a pipe or a file, each
-    is echoed after its prompt, so the output reads like the conversation. An
-    answer that is not offered, or input that ends before a page is reached,
-    prints one line on ``stderr`` and returns 2.
+    Answers are read one per line, as numbers in the digits 0-9
+    (:mod:`vkdocs.digits`). The last line is the full address of the section
+    to read when ``base``, the site's address (:data:`vkdocs.site.SITE_URL`),
+    is known; its path inside the site otherwise.
+
+    * **From a person at a terminal:** an answer that is not offered (or an
+      empty line) gets the question's prompt again, with the numbers that are
+      offered. Ctrl-D or Ctrl-C stops, saying so in one line on ``stderr``:
+      status 2 (Ctrl-D, like answers that run out) or 130 (Ctrl-C).
+    * **From a pipe or a file:** each answer is echoed after its prompt (at
+      most :data:`~vkdocs.errors.ECHO_LIMIT` characters), so the output reads
+      like the conversation. An answer that is not offered, or input that
+      ends before a page is reached, prints one line on ``stderr`` and
+      returns 2.
+
+    A missing ``stdin`` (``None``: the command was started with it closed)
+    reads as input that ends at once. Writing raises :class:`OSError` when
+    ``stdout`` cannot take it.
 
     >>> import io
-    >>> run_triage(None, "en", io.StringIO("1\\n3\\n6\\n"))
+    >>> run_triage("en", io.StringIO("1\\n3\\n6\\n"))
     Is it your page?
       1. Yes, it is mine
       2. No, it is someone else’s, or someone is pretending to be me
@@ -412,41 +413,52 @@ def run_triage(
     <BLANKLINE>
     That is a virus, not VK: do not pay and do not send an SMS.
     Read: Scams: how to spot them › The “page blocked, pay up” screen
-    explanation/scams.html#scam-blocked-screen
+    https://vkdocs.readthedocs.io/en/latest/explanation/scams.html#scam-blocked-screen
     0
     """
     stdin = sys.stdin if stdin is None else stdin
-    stdout = sys.stdout if stdout is None else stdout
-    stderr = sys.stderr if stderr is None else stderr
-    echo = not _is_terminal(stdin)
+    stdout = console.Fitted(sys.stdout) if stdout is None else stdout
+    stderr = console.Fitted(sys.stderr) if stderr is None else stderr
+    person = console.is_terminal(stdin)
     tree = load_tree()
     question = tree.questions[tree.start]
 
-    def fail(error: InputError) -> int:
+    def say(text: str, status: int) -> int:
         stdout.flush()
-        print(f"vkdocs: {error.localized(lang)}", file=stderr)
-        return 2
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # with stderr gone, the status still tells
+            print(f"vkdocs: {console.one_line(text)}", file=stderr)
+            stderr.flush()
+        return status
 
     while True:
         print(question.text[lang], file=stdout)
-        for number, answer in enumerate(question.answers, 1):
-            print(f"  {number}. {answer.text[lang]}", file=stdout)
-        stdout.write(triage_message("prompt", lang, count=len(question.answers)))
-        stdout.flush()
-        try:
-            line = stdin.readline()
-        except KeyboardInterrupt:
-            stdout.write("\n")
-            return 130
-        if not line:
-            stdout.write("\n")
-            return fail(AnswerError("input_ended", question=question.text, count=len(question.answers)))
-        if echo:
-            stdout.write(line.strip() + "\n")
-        try:
-            answer = question.choose(line)
-        except AnswerError as error:
-            return fail(error)
+        for number, offered in enumerate(question.answers, 1):
+            print(f"  {number}. {offered.text[lang]}", file=stdout)
+        while True:
+            stdout.write(triage_message("prompt", lang, count=len(question.answers)))
+            stdout.flush()
+            try:
+                line = console.read_line(stdin)
+            except KeyboardInterrupt:
+                stdout.write("\n")
+                return say(triage_message("stopped", lang), 130)
+            if not line:
+                stdout.write("\n")
+                if person:
+                    return say(triage_message("stopped", lang), 2)
+                return say(
+                    AnswerError("input_ended", question=question.text, count=len(question.answers)).localized(lang), 2
+                )
+            if not person:
+                stdout.write(f"{echo(console.one_line(line.strip()))}\n")
+            try:
+                answer = question.choose(line)
+                break
+            except AnswerError as error:
+                if not person:
+                    return say(error.localized(lang), 2)
+                retry = "retry" if line.strip() else "retry_empty"
+                print(triage_message(retry, lang, value=line.strip(), count=len(question.answers)), file=stdout)
         print(file=stdout)
         if answer.next is not None:
             question = tree.questions[answer.next]
@@ -455,7 +467,8 @@ def run_triage(
         if answer.note:
             print(answer.note[lang], file=stdout)
         print(f"{triage_message('read', lang)} {destination.heading(lang)}", file=stdout)
-        print(destination.path, file=stdout)
+        print(page_url(destination.path, lang, base) or destination.path, file=stdout)
+        stdout.flush()
         return 0
 
 
@@ -467,7 +480,6 @@ __all__ = [
     "Question",
     "Tree",
     "Walk",
-    "add_triage_parser",
     "load_tree",
     "run_triage",
     "tree_problems",

@@ -61,13 +61,12 @@ from vkdocs.deadline import (
     RESTORE_WINDOW,
     SENTENCES,
     VK_LAUNCH,
-    check_language,
     describe,
     format_days,
     rule,
 )
 from vkdocs.errors import ECHO_LIMIT
-from vkdocs.i18n import babel_locale
+from vkdocs.i18n import babel_locale, check_language
 from vkdocs.messages import message, template
 from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, paragraph, pass_node, untranslatable
 

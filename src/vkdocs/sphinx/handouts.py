@@ -45,6 +45,7 @@ from vkdocs.deadline import (
     format_days,
     format_long_date,
     last_day,
+    state,
 )
 from vkdocs.errors import InputError
 from vkdocs.latex import handout_file, manual_file
@@ -131,17 +132,25 @@ class HandoutDirective(SphinxDirective):
             raise self.error(str(error)) from None
         built = today if today is not None else _build_day(self.config, lang)
         body: list[nodes.Node] = [paragraph(message("handout_built", lang, date=built), classes=("vk-handout__built",))]
+        # A page whose last day has passed: the handout says so first and what still holds, in place of the
+        # restore steps (whose second step says "do not wait for the last day").
+        passed = deleted is not None and today is not None and state(deleted, today) == "closed"
+        if passed and deleted is not None:
+            body.append(passed_notice(lang, deleted))
         if checklist.situation == "restore":
-            body.append(restore_fillin(lang, deleted))
-        body.append(checklist_nodes(checklist, title=False))
+            body.append(restore_fillin(lang, deleted, passed=passed))
+        if not passed:
+            body.append(checklist_nodes(checklist, title=False))
         return [untranslatable(node) for node in body]
 
 
-def restore_fillin(lang: str, deleted: date | None = None) -> nodes.container:
+def restore_fillin(lang: str, deleted: date | None = None, *, passed: bool = False) -> nodes.container:
     """The restore handout's dates and the rule below them.
 
     Without ``deleted``, one line with blanks to fill in by hand; with it, the
     date of deletion and the last day to restore in words, one per line.
+    When the last day has ``passed``, the rule (which ends "do not wait") is
+    left out: :func:`passed_notice` says what still holds.
     """
     fillin = nodes.container(classes=["vk-fillin"])
     labels = [
@@ -157,8 +166,38 @@ def restore_fillin(lang: str, deleted: date | None = None) -> nodes.container:
             fillin += nodes.paragraph(
                 "", "", label, nodes.Text(" " + format_long_date(day, lang)), classes=["vk-fillin__line"]
             )
-    fillin += paragraph(window_note(lang), classes=("vk-fillin__note",))
+    if not passed:
+        fillin += paragraph(window_note(lang), classes=("vk-fillin__note",))
     return fillin
+
+
+#: What still holds once the last day has passed, in the words of the page's section "deleted-for-good"
+#: (docs/explanation/deletion.md; tests/test_handout.py holds them to it).
+GONE = ("handout_gone_button", "handout_gone_unverifiable", "handout_gone_dont_pay", "handout_gone_start_over")
+
+
+def passed_notice(lang: str, deleted: date) -> nodes.container:
+    """The top of a handout for a page whose last day to restore has passed: that it has, then what still holds.
+
+    >>> print(passed_notice("en", date(2026, 1, 1)).astext())  # doctest: +ELLIPSIS
+    The last day to restore the page has passed: it was July 29, 2026. What counts is the date in VK's own dialog...
+    <BLANKLINE>
+    When the deadline has passed
+    <BLANKLINE>
+    The restore button is gone. ...
+    """
+    notice = nodes.container(classes=["vk-passed"])
+    said = " ".join(
+        message(key, lang, last_day=last_day(deleted)) for key in ("deadline_closed", "deadline_trust_dialog")
+    )
+    notice += nodes.paragraph("", "", nodes.strong(said, said))
+    title = message("handout_gone_title", lang)
+    notice += nodes.paragraph("", "", nodes.strong(title, title))
+    items = nodes.bullet_list()
+    for key in GONE:
+        items += nodes.list_item("", paragraph(message(key, lang)))
+    notice += items
+    return notice
 
 
 def window_note(lang: str) -> str:
@@ -289,6 +328,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 __all__ = [
     "HandoutDirective",
     "HandoutListDirective",
+    "passed_notice",
     "print_link",
     "restore_fillin",
     "setup",
