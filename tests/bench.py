@@ -24,6 +24,9 @@ Then it says whether the issue's targets hold:
   same two builds one after the other are shown too (the English build costs
   more than the Russian one: Sphinx parses every translated message again).
 
+Last, Lighthouse's four category scores for three pages, when a `lighthouse`
+command is installed (tests/lighthouse.py; without one it says so and why).
+
 Not collected by pytest (it is --ignore'd in pyproject.toml). Timings are
 wall-clock seconds on a shared machine: compare ratios, not absolute times.
 """
@@ -49,6 +52,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browsing import launch, serve, unavailable_reason  # noqa: E402
 from docbuild import LANGUAGES, page_names  # noqa: E402
+from lighthouse import report as lighthouse_report  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TOUCHED = "howto/restore" if (DOCS / "howto" / "restore.md").exists() else "index"
@@ -358,6 +362,7 @@ def main() -> int:
     )
     print("- `make test` has no bare-Furo counterpart (a bare build has no tests).")
     print(f"- Machine: {machine()}; load average before: {LOAD_BEFORE}, after: {load()}")
+    print("\n".join(lighthouse_report()))
     return 0
 
 

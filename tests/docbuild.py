@@ -18,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 # Every language vkdocs speaks: Russian and each language with a catalog (vkdocs.i18n).
 LANGUAGES = languages()
+#: The session's sites are built as Read the Docs builds them, with a canonical address (READTHEDOCS_CANONICAL_URL,
+#: html_baseurl): this one, then the language (.example is reserved: it is nobody's site).
+CANONICAL = "https://vkdocs.example/"
 
 
 @dataclass(frozen=True)
@@ -169,8 +172,14 @@ class SessionBuilds:
         return self.start(name, builder, language).result()
 
     def start_html(self) -> dict[str, RunningBuild]:
-        """Every language's HTML (strictly, like `make html`), side by side in <root>/site/<language>."""
-        return {language: self.start(f"html-{language}", "html", language) for language in LANGUAGES}
+        """Every language's HTML (strictly, like `make html`), side by side in <root>/site/<language>, each with its
+        canonical address (``CANONICAL``), as on Read the Docs."""
+        return {
+            language: self.start(
+                f"html-{language}", "html", language, env={"READTHEDOCS_CANONICAL_URL": f"{CANONICAL}{language}/"}
+            )
+            for language in LANGUAGES
+        }
 
     def html(self) -> dict[str, Build]:
         """``start_html``'s builds, waited for."""

@@ -105,8 +105,9 @@ def pseudo_pages(pseudo_site) -> Path:
 
 
 def page_leftovers(path: Path, allowed: set[str]) -> list[str]:
-    """Words of a page that a reader sees or hears outside the marks: its text, its title, the names and
-    titles of its elements. Code, and text marked as another language (lang="ru"), are left out."""
+    """Words of a page that a reader sees or hears outside the marks: its text, its title, its description (what
+    search results show), the names and titles of its elements. Code, and text marked as another language
+    (lang="ru"), are left out."""
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     for element in soup.select(CODE):
         element.decompose()
@@ -116,6 +117,7 @@ def page_leftovers(path: Path, allowed: set[str]) -> list[str]:
     for element in soup.select('svg[style*="display: none"], [hidden]'):
         element.decompose()
     texts = [soup.title.get_text() if soup.title else "", soup.body.get_text("")]
+    texts += [str(meta["content"]) for meta in soup.select('meta[name="description"]')]
     texts += [str(element[name]) for element in soup.body.find_all(True) for name in ATTRIBUTES if element.get(name)]
     return sorted({word for text in texts for word in leftovers(text, allowed)})
 

@@ -11,7 +11,8 @@ defines, so a project can list just the ones it needs (the handouts'
 * :mod:`vkdocs.sphinx.manual`: the PDFs' LaTeX documents and the manual's structure;
 * :mod:`vkdocs.sphinx.calculator`: ``{vk-deadline-calculator}`` and the deadline's numbers for pages;
 * :mod:`vkdocs.sphinx.labels`: truth labels, unconfirmed interface labels, page freshness;
-* :mod:`vkdocs.sphinx.triage`: the question path and the open dataset's files.
+* :mod:`vkdocs.sphinx.triage`: the question path and the open dataset's files;
+* :mod:`vkdocs.sphinx.seo`: descriptions, language alternates, sitemaps, link previews, how-to data.
 
 The scripts and styles of their nodes ship in ``static/``; each module loads
 its own on the HTML pages that show its node.
@@ -35,6 +36,7 @@ FEATURES = (
     "vkdocs.sphinx.calculator",
     "vkdocs.sphinx.labels",
     "vkdocs.sphinx.triage",
+    "vkdocs.sphinx.seo",
 )
 
 

@@ -107,6 +107,7 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
     # The situation's class lets a page's script find its checklist (the restore calculator prints it).
     container = nodes.container(classes=["vk-checklist", f"vk-checklist--{checklist.situation}"])
     container["situation"] = checklist.situation
+    container["platform"] = checklist.platform  # with the situation, names the data it shows (vkdocs.sphinx.seo)
     if title:
         container += nodes.rubric(checklist.title, checklist.title, classes=["vk-checklist__title"])
     for section in checklist.sections:
