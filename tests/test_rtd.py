@@ -133,22 +133,30 @@ def test_canonical_urls_are_the_pages_own_addresses_in_read_the_docs_layout(rtd_
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_language_switcher_points_to_the_same_page_of_the_other_projects(rtd_replays, language):
+def test_language_switcher_and_alternates_point_to_the_same_page_in_read_the_docs_layout(rtd_replays, language):
     """Resolved as a browser would from the page's address (/<lang>/<version>/<page>), every switch link and
-    hreflang alternate reaches a page that Read the Docs serves in the other language."""
+    hreflang alternate (x-default: the source language) reaches the same page, served by Read the Docs."""
     replay = rtd_replays[language]
-    root, layout = Path(replay["html"]), Path(replay["served"])
-    version = replay["version"]
+    root, layout, version = Path(replay["html"]), Path(replay["served"]), replay["version"]
+    origin = urlsplit(replay["canonical_url"])
     assert (layout / language / version / "index.html").is_file(), f"{layout} does not serve {language}/{version}/"
     wrong, checked = [], 0
     for page in html_pages(replay):
-        address = f"/{language}/{version}/{page.relative_to(root).as_posix()}"
+        name = page.relative_to(root).as_posix()
+        address = f"/{language}/{version}/{name}"
         html = page.read_text(encoding="utf-8")
         links = [(lang, href) for href, lang in SWITCH.findall(html)] + ALTERNATE.findall(html)
         for lang, href in links:
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(address), href))
-            if not path.startswith(f"/{lang}/{version}/") or not (layout / path.lstrip("/")).is_file():
-                wrong.append(f"{address}: {lang} -> {href} ({path})")
+            target = urlsplit(href)
+            if target.scheme and (target.scheme, target.netloc) != (origin.scheme, origin.netloc):
+                wrong.append(f"{address}: {lang} -> {href} (another site)")
+                continue
+            path = (
+                target.path if target.scheme else posixpath.normpath(posixpath.join(posixpath.dirname(address), href))
+            )
+            expected = f"/{LANGUAGES[0] if lang == 'x-default' else lang}/{version}/{name}"
+            if path != expected or not (layout / path.lstrip("/")).is_file():
+                wrong.append(f"{address}: {lang} -> {href} ({path}, not {expected})")
             checked += 1
     assert checked, "no language switcher on any page"
     assert not wrong, "\n".join(wrong[:20])
