@@ -30,19 +30,26 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date 
 export PYTHONDONTWRITEBYTECODE := 1
 
 SPHINXOPTS ?=
-SPHINX := $(BIN)/python -m sphinx -W --keep-going -n -q $(SPHINXOPTS)
+# Sphinx's options in every build (strict, quiet) are defined once, in
+# src/vkdocs/builds.py: the tests, make bench and `vkdocs handout` use them too.
+SPHINX_STRICT = $(shell $(BIN)/python -m vkdocs.builds)
+SPHINX = $(BIN)/python -m sphinx $(SPHINX_STRICT) $(SPHINXOPTS)
 
 # PDF: the manual per language and one handout per situation, built with
 # Sphinx's LaTeX builder and XeLaTeX, collected in $(PDF).
 PDF := $(BUILD)/pdf
-TEX_PACKAGES := texlive-xetex latexmk texlive-fonts-recommended texlive-lang-cyrillic poppler-utils fonts-dejavu-core
-TEX_TOOLS := xelatex latexmk pdftotext pdfinfo
-export LATEXMKOPTS ?= -halt-on-error -interaction=nonstopmode -file-line-error
+# What a PDF build needs and latexmk's options are defined once, in
+# src/vkdocs/latex.py (`vkdocs handout` uses them too); poppler's tools read the
+# PDFs in the tests.
+LATEX_FACT = $(shell $(PYTHON) tools/latex_facts.py $(1))
+TEX_PACKAGES := $(call LATEX_FACT,TEX_PACKAGES) poppler-utils
+TEX_TOOLS := $(call LATEX_FACT,TEX_TOOLS) pdftotext pdfinfo
+export LATEXMKOPTS ?= $(call LATEX_FACT,LATEXMKOPTS)
 # sphinx-build -M latexpdf SOURCE OUTPUT OPTIONS: LaTeX, then latexmk.
-LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) -W --keep-going -n -q $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
+LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) $(SPHINX_STRICT) $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
-.PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest test test-browser bench translations livehtml clean dist site-zip
+.PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest check test test-browser bench translations livehtml clean dist site-zip
 .PHONY: pdf handouts check-tex tex-packages lock-python test-pdf publish-pdf rtd $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
@@ -78,7 +85,7 @@ HTML_JOBS ?= 2
 
 # --keep-going: a failing doctest or a Russian error never stops the English
 # build, so one run lists every language's problems.
-html: $(VENV_READY) ## Run the doctests and build Russian and English HTML.
+html: $(VENV_READY) ## Run the doctests and build the HTML of every language (Russian and each catalog's).
 	@$(MAKE) --no-print-directory --keep-going --jobs=$(HTML_JOBS) --output-sync=target \
 	  doctest $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html \
 	  || { echo "make html failed: the problems of every build (doctests, $(LANGUAGES)) are listed above." >&2; exit 1; }
@@ -98,11 +105,16 @@ doctest: $(VENV_READY) ## Run the doctests in the docs (Sphinx doctest builder).
 	@echo "Running doctests…"
 	@$(SPHINX) -b doctest -D language=ru -d $(BUILD)/doctrees/doctest $(DOCS) $(BUILD)/doctest
 
+# The tiers of tests/ (tests/README.md): unit (seconds, no build), site (whole
+# builds, links, translations, dataset, PDFs), browser (the built site in Chromium).
+check: $(VENV_READY) ## The loop after every edit (seconds): the unit tests and every doctest (package and pages).
+	@$(BIN)/python -m pytest -q tests/unit src docs
+
 test: $(VENV_READY) ## Run every test: unit, doctests, translations, both builds, links, packages, PDFs (if built), browser.
 	@$(BIN)/python -m pytest
 
 test-browser: html ## Check the built site in Chromium (/usr/bin/chromium): pages, switcher, search, calculator.
-	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest -m browser tests/browser
+	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest tests/browser
 
 bench: $(VENV_READY) ## Time the builds and tests and weigh the heaviest page, against a bare Furo build.
 	@$(BIN)/python tests/bench.py
@@ -170,12 +182,12 @@ publish-pdf:
 	done
 
 test-pdf: pdf ## Build every PDF, then check them (as CI does: a missing PDF fails).
-	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/test_pdf.py
+	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/site/test_pdf.py
 
 # Read the Docs' build of every language, replayed as it runs it (tools/rtd_replay.py):
 # a scratch copy of the repository, its environment variables, the build.jobs of
 # .readthedocs.yaml (install in a fresh virtualenv) around its HTML, LaTeX and
-# latexmk commands; then the checks of tests/test_rtd.py on what it output.
+# latexmk commands; then the checks of tests/site/test_rtd.py on what it output.
 # RTD_PYTHON=.venv/bin/python skips the virtualenv and the install job.
 RTD := $(BUILD)/rtd
 RTD_PYTHON ?=
@@ -183,11 +195,11 @@ RTD_PYTHON ?=
 rtd: check-tex $(VENV_READY) ## Replay Read the Docs' build of every language into docs/_build/rtd, then check its output.
 	@$(BIN)/python tools/rtd_replay.py --work $(RTD) $(if $(RTD_PYTHON),--python $(RTD_PYTHON)) \
 	  || { echo "Read the Docs' build fails: the logs are in $(RTD)/<lang>/logs/" >&2; exit 1; }
-	@VKDOCS_RTD_DIR=$(RTD) $(BIN)/python -m pytest tests/test_rtd.py
+	@VKDOCS_RTD_DIR=$(RTD) $(BIN)/python -m pytest tests/site/test_rtd.py
 
 # The static site as one zip, to host anywhere (any web server, or opened from
 # a folder: file://). Everything is in it, the PDFs too, and nothing is fetched
-# from another host (README "Privacy").
+# from another host (MAINTAINING.md "Privacy").
 SITE_ZIP := $(BUILD)/vkdocs-site.zip
 
 dist: html pdf ## Zip the built site (both languages and the PDFs) into docs/_build/vkdocs-site.zip.

@@ -101,9 +101,13 @@ html_domain_indices = False
 # PDF (make pdf): XeLaTeX with DejaVu fonts on A4; the preamble, the print
 # styles and the per-language latex_documents (vkdocs-<lang>.pdf, the only
 # entry, as Read the Docs requires) are set by vkdocs.sphinx.manual.
-latex_engine = "xelatex"
-latex_show_urls = "footnote"
-latex_domain_indices = False
+# XeLaTeX, booktabs tables (TeX Live 2026), URLs as footnotes: the settings
+# every PDF shares with `vkdocs handout` (vkdocs.latex.LATEX_SETTINGS).
+from vkdocs.latex import LATEX_SETTINGS  # noqa: E402
+
+globals().update(LATEX_SETTINGS)
 latex_elements = {}
+# The reader's manual leaves out the pages for programmers (they stay on the site).
+vkdocs_print_web_only = ["reference/api", "reference/cli"]
 # Search ranking: Sphinx's scores plus title and how-to boosts (see the file).
 html_search_scorer = str(DOCS / "_static" / "search-scorer.js")

@@ -1,7 +1,7 @@
 """`make bench`: what vkdocs costs, beside a bare Furo build of the same pages.
 
-It prints one table: the full bilingual build, a one-language build, an
-incremental rebuild after touching one page, the doctests, `make test`, and
+It prints two tables. The first: the full bilingual build, a one-language
+build, an incremental rebuild after touching one page, the doctests, and
 the bytes a first visit to the heaviest page downloads (HTML, CSS, JS, fonts,
 images: everything Chromium fetches until the network is idle, empty cache).
 Every timing is run once to warm up (discarded), then BENCH_RUNS times (5 by
@@ -16,6 +16,13 @@ the package's docstrings: without it the bare API page has none of that text
 and weighs half as much), over the same docs/ folder. Our own directives are
 unknown there, so the bare build is not strict and renders them as errors;
 that makes the baseline, if anything, lighter.
+
+The second, in one run, each beside a full `make html` (the tiers of
+tests/README.md): `make check`, a clean `make test` (nothing remembered by the
+page survey, as in CI), and `make test` again after editing one page (a
+comment added to it, then taken out), each as a multiple of `make html`,
+against the targets: at most 3×, 10× and 5×. `make bench BENCH_ONLY=tests`
+prints this table alone.
 
 Then it says whether the issue's targets hold:
 * a page's first-visit bytes at most 1.5x the bare Furo baseline (the worst page counts);
@@ -48,11 +55,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
 from browsing import launch, serve, unavailable_reason  # noqa: E402
 from docbuild import LANGUAGES, page_names  # noqa: E402
 from lighthouse import report as lighthouse_report  # noqa: E402
+
+from vkdocs.builds import STRICT  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TOUCHED = "howto/restore" if (DOCS / "howto" / "restore.md").exists() else "index"
@@ -106,7 +115,7 @@ def env() -> dict:
 
 def sphinx_command(builder: str, language: str, out: Path, conf: Path | None) -> list[str]:
     """sphinx-build, strict like `make html` for vkdocs, lenient for the bare build."""
-    flags = ["-q"] if conf else ["-W", "--keep-going", "-n", "-q"]
+    flags = ["-q"] if conf else list(STRICT)
     return [
         sys.executable,
         "-m",
@@ -258,21 +267,47 @@ def builds(work: Path) -> tuple[list[Row], dict[str, Path]]:
     return rows, sites
 
 
-def make_test() -> tuple[Timing, str]:
-    """`make test`, repeated; and pytest's summary line (how many tests ran)."""
-    summary = ""
+#: What a contributor edits between two runs of `make test`: a comment, so the page's HTML
+#: changes (in every language) and its messages do not.
+EDIT = "\n<!-- make bench: this page was edited -->\n"
+SURVEY_CACHE = DOCS / "_build" / "page-survey"
 
-    def once() -> float:
-        nonlocal summary
-        start = time.perf_counter()
-        done = subprocess.run(["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True)
-        seconds = time.perf_counter() - start
-        if done.returncode:
-            sys.exit(f"make test failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
-        summary = done.stdout.strip().splitlines()[-1].strip("= ").split(" in ")[0]  # "478 passed, 42 skipped"
-        return seconds
 
-    return repeat("make test", {"ours": once})["ours"], summary
+def make(target: str) -> tuple[float, str]:
+    """Seconds `make <target>` takes, and its last line (pytest's summary for the tests)."""
+    start = time.perf_counter()
+    done = subprocess.run(["make", "--no-print-directory", target], cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        sys.exit(f"make {target} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+    lines = done.stdout.strip().splitlines()
+    return seconds, (lines[-1].strip("= ").split(" in ")[0] if lines else "")
+
+
+def tiers() -> list[tuple[str, float, str]]:
+    """In one run: a full `make html`, `make check`, a clean `make test`, and `make test` after editing one page.
+
+    "Clean": nothing remembered from an earlier survey (CI starts so). The edit
+    is undone afterwards, whatever happens.
+    """
+    page = DOCS / f"{TOUCHED}.md"
+    original = page.read_text(encoding="utf-8")
+    fresh(DOCS / "_build")
+    measured = []
+    for what, target in [("full `make html`", "html"), ("`make check`", "check"), ("clean `make test`", "test")]:
+        print(f"  {what}…", file=sys.stderr)
+        measured.append((what, *make(target)))
+    try:
+        page.write_text(original + EDIT, encoding="utf-8")
+        print(f"  `make test` after editing {TOUCHED}.md…", file=sys.stderr)
+        measured.append((f"`make test` again after editing {TOUCHED}.md", *make("test")))
+    finally:
+        page.write_text(original, encoding="utf-8")
+    return measured
+
+
+#: The issue's targets, as multiples of a full `make html`.
+TIER_TARGETS = {"`make check`": 3, "clean `make test`": 10, "`make test` again": 5}
 
 
 # The page itself and everything it fetched, as the browser's Resource Timing saw it.
@@ -318,16 +353,36 @@ def machine() -> str:
     )
 
 
+def print_tiers(measured: list[tuple[str, float, str]]) -> None:
+    html = measured[0][1]
+    print("| measure | seconds | × full `make html` | target | summary |")
+    print("| --- | --- | --- | --- | --- |")
+    for what, seconds, summary in measured:
+        target = next((limit for prefix, limit in TIER_TARGETS.items() if what.startswith(prefix)), None)
+        verdict = "" if target is None else f"≤ {target}× ({'holds' if seconds / html <= target else 'DOES NOT HOLD'})"
+        shown = summary if "passed" in summary or "failed" in summary else ""
+        print(f"| {what} | {seconds:.1f} | {seconds / html:.2f}× | {verdict} | {shown} |")
+
+
 def main() -> int:
     reason = unavailable_reason()
     if reason:
         sys.exit(f"make bench weighs pages in Chromium: {reason}")
     if RUNS < 1:
         sys.exit(f"BENCH_RUNS must be 1 or more, not {RUNS}")
+    if os.environ.get("BENCH_ONLY") != "tests":
+        builds_and_bytes()
+        print()
+    print_tiers(tiers())
+    print()
+    print(f"- Machine: {machine()}; load average before: {LOAD_BEFORE}, after: {load()}")
+    print("\n".join(lighthouse_report()))
+    return 0
+
+
+def builds_and_bytes() -> None:
     with tempfile.TemporaryDirectory(prefix="vkdocs-bench-") as folder:
         rows, sites = builds(Path(folder))
-        tests, summary = make_test()
-        rows.append(Row(f"`make test` ({summary})", tests, None))
         print("  first visits…", file=sys.stderr)
         weights = first_visits(sites)
     ours, bare = weights["ours"], weights["bare"]
@@ -360,10 +415,6 @@ def main() -> int:
         f"{'holds' if build_ratio <= 2.2 else 'DOES NOT HOLD'}; "
         f"one language after the other: {serial_ratio:.2f}× (bare Furo: {bare_serial_ratio:.2f}×)"
     )
-    print("- `make test` has no bare-Furo counterpart (a bare build has no tests).")
-    print(f"- Machine: {machine()}; load average before: {LOAD_BEFORE}, after: {load()}")
-    print("\n".join(lighthouse_report()))
-    return 0
 
 
 def load() -> str:

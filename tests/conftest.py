@@ -26,11 +26,12 @@ from vkdocs.handout import missing_tools
 # Fixtures that need a built site, directly or (browser tests) through site_root.
 NEEDS_HTML = {"html_builds", "site_root", "site_zip", "unzipped_site"}
 NEEDS_GETTEXT = {"gettext_build"}
-# The pseudo-language's site and handouts (tests/test_pseudo.py).
+# The pseudo-language's site and handouts (tests/site/test_pseudo.py).
 NEEDS_PSEUDO = {"pseudo_site", "pseudo_handouts"}
 NEEDS_HANDOUTS = {"personal_handouts"}
-# Read the Docs' build replayed (tests/test_rtd.py), unless VKDOCS_RTD_DIR holds one (`make rtd`).
+# Read the Docs' build replayed (tests/site/test_rtd.py), unless VKDOCS_RTD_DIR holds one (`make rtd`).
 NEEDS_RTD = {"rtd_replays"}
+UNIT = Path(__file__).resolve().parent / "unit"
 
 
 def _needs(item: pytest.Item, fixtures: set[str]) -> bool:
@@ -42,6 +43,12 @@ def _needs(item: pytest.Item, fixtures: set[str]) -> bool:
 
 @pytest.hookimpl(trylast=True)  # after -k/-m have deselected what will not run
 def pytest_collection_modifyitems(session, config, items) -> None:
+    builds = NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO | NEEDS_HANDOUTS | NEEDS_RTD
+    building = [item.nodeid for item in items if UNIT in Path(str(item.path)).parents and _needs(item, builds)]
+    if building:  # the unit tier is `make check`, the loop after every edit: seconds, no site build
+        raise pytest.UsageError(
+            "tests/unit/ must not wait for a site build (move them to tests/site/): " + ", ".join(building)
+        )
     if config.option.collectonly:
         return
     if any(_needs(item, NEEDS_HTML) for item in items):
@@ -56,7 +63,7 @@ def pytest_collection_modifyitems(session, config, items) -> None:
     if any(_needs(item, NEEDS_RTD) for item in items) and not os.environ.get("VKDOCS_RTD_DIR") and not missing_tools():
         SESSION.rtd()
     # Tests that wait for a build go last (the sort is stable).
-    items.sort(key=lambda item: _needs(item, NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO | NEEDS_HANDOUTS | NEEDS_RTD))
+    items.sort(key=lambda item: _needs(item, builds))
 
 
 def pytest_unconfigure(config) -> None:
@@ -77,7 +84,7 @@ def gettext_build() -> Build:
 
 @pytest.fixture(scope="session")
 def pseudo_site() -> Build:
-    """The site in the pseudo-language (tests/test_pseudo.py): its catalogs written, then built as HTML."""
+    """The site in the pseudo-language (tests/site/test_pseudo.py): its catalogs written, then built as HTML."""
     SESSION.start_pseudo()
     return SESSION.running["pseudo-html"].result()
 

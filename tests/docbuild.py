@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from vkdocs import builds
 from vkdocs.i18n import LOCALE_PATH_VARIABLE, languages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,28 +35,13 @@ class Build:
 def sphinx_command(
     builder: str, language: str, outdir: Path, *extra: str, doctrees: Path | None = None, source: Path = DOCS
 ) -> list[str]:
-    """sphinx-build as `make html` runs it: strict (-W --keep-going -n), quiet, the language given.
+    """sphinx-build as `make html` runs it (vkdocs.builds: strict, quiet), the language given.
 
     ``source`` is the Sphinx project: the docs, or the handouts (``docs/_handouts``)."""
     doctrees = doctrees or outdir.parent / f"doctrees-{builder}-{language}"
-    return [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "-b",
-        builder,
-        "-D",
-        f"language={language}",
-        "-d",
-        str(doctrees),
-        *extra,
-        str(source),
-        str(outdir),
-    ]
+    return builds.sphinx_command(
+        "-b", builder, "-D", f"language={language}", "-d", str(doctrees), *extra, str(source), str(outdir)
+    )
 
 
 def build_environment() -> dict[str, str]:
@@ -104,8 +90,17 @@ class RunningBuild:
             self._process.communicate()
 
 
-#: The personal handout the tests build with ``vkdocs handout`` (tests/test_handout.py), in each language.
+#: The personal handout the tests build with ``vkdocs handout`` (tests/site/test_handout_pdf.py), in each language.
 HANDOUT_DELETED_ON, HANDOUT_TODAY = "2026-10-01", "2026-11-25"
+
+
+def sphinx_build(
+    builder: str, language: str, outdir: Path, *extra: str, env: dict[str, str] | None = None, source: Path = DOCS
+) -> Build:
+    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`, and wait for it.
+
+    ``env`` adds environment variables (``VKDOCS_LOCALE_PATH``, say); ``source`` is the Sphinx project."""
+    return RunningBuild(builder, language, outdir, *extra, env=env, source=source).result()
 
 
 def handout_command(language: str, output: Path) -> list[str]:
@@ -248,15 +243,6 @@ def built_site() -> Path:
         if not (root / language / "index.html").is_file():
             raise AssertionError(f"no {language}/index.html in {root}: build the HTML first")
     return root
-
-
-def sphinx_build(
-    builder: str, language: str, outdir: Path, *extra: str, env: dict[str, str] | None = None, source: Path = DOCS
-) -> Build:
-    """Run sphinx-build in a subprocess, strictly (-W --keep-going -n), like `make html`, and wait for it.
-
-    ``env`` adds environment variables (``VKDOCS_LOCALE_PATH``, say); ``source`` is the Sphinx project."""
-    return RunningBuild(builder, language, outdir, *extra, env=env, source=source).result()
 
 
 def page_names() -> list[str]:

@@ -7,7 +7,7 @@
 then ``sphinx-intl stat`` for what is left to translate. A message without
 Cyrillic (code, a proper name, an English docstring shown by autodoc) reads the
 same in English, so ``prefill`` copies it into its ``msgstr``; everything else
-needs a human translation. The translation gate (tests/test_translations.py)
+needs a human translation. The translation gate (tests/site/test_translations.py)
 counts untranslated and fuzzy messages with sphinx-intl's own catalog
 functions, and compares the catalogs' messages with the Russian sources'
 (``msgids``).

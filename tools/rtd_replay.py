@@ -5,7 +5,7 @@ it runs the ``build.jobs`` of ``.readthedocs.yaml`` around its own Sphinx
 commands, which no local target runs. This script runs that sequence, in
 Read the Docs' order and with its environment variables, so that what Read
 the Docs publishes (the site, the PDF manual, the handouts beside them) is
-what CI checks (``tests/test_rtd.py``)::
+what CI checks (``tests/site/test_rtd.py``)::
 
     python tools/rtd_replay.py                  # every language, into docs/_build/rtd
     python tools/rtd_replay.py --language en --python .venv/bin/python

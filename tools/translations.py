@@ -13,7 +13,7 @@ and a translator starting a language runs (CONTRIBUTING.md, "Adding a language")
     python tools/translations.py suggest LANG  # optional: English as fuzzy suggestions to check
 
 ``python tools/translations.py pseudo FOLDER`` writes the pseudo-language
-of the tests (tests/test_pseudo.py).
+of the tests (tests/site/test_pseudo.py).
 
 Two catalog sets, one per kind of text, both gettext ``.po`` files:
 

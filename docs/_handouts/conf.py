@@ -7,7 +7,8 @@ here is one situation's ``{vk-handout}`` and nothing else, whose words come
 from the package's catalogs, so there is no page text to translate; and only
 the extensions those pages need.
 
-Build: ``python -m sphinx -M latexpdf docs/_handouts OUT -D language=en``.
+Build: ``make handouts`` (Sphinx's options: :mod:`vkdocs.builds`), or by hand
+``python -m sphinx -M latexpdf docs/_handouts OUT -W --keep-going -n -q -D language=en``.
 """
 
 from pathlib import Path
@@ -25,6 +26,7 @@ extensions = [
     "vkdocs.sphinx.untranslated",
     "vkdocs.sphinx.handouts",
     "vkdocs.sphinx.manual",
+    "vkdocs.sphinx.typography",
 ]
 # Every page is a handout, read on its own: none is in a toctree.
 root_doc = "delete"

@@ -46,3 +46,21 @@ Search.vkReaderWords = (query) =>
     return pageText(page.documentElement.outerHTML, anchor);
   };
 })();
+
+// Nothing found: instead of Sphinx's sentence about "categories", the way on
+// that the page holds hidden (search.html): the start page's questions and
+// its list of situations. Sphinx stops the "Searching…" dots just before it
+// writes its summary, so the summary is replaced right after.
+(() => {
+  const stopPulse = Search.stopPulse;
+  Search.stopPulse = () => {
+    stopPulse();
+    queueMicrotask(() => {
+      const nothing = document.querySelector(".vk-search-nothing");
+      if (!nothing || !Search.output || Search.output.children.length) return;
+      Search.status.textContent = nothing.querySelector(".vk-search-nothing__text").textContent;
+      nothing.querySelector(".vk-search-nothing__text").hidden = true;
+      nothing.hidden = false;
+    });
+  };
+})();

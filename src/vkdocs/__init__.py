@@ -7,6 +7,12 @@
 * :mod:`vkdocs.dataset`: the open dataset.
 * :mod:`vkdocs.cli`: the ``vkdocs`` command.
 * :mod:`vkdocs.sphinx`: the Sphinx extension the docs are built with (one module per feature).
+* :mod:`vkdocs.i18n`: the languages (Russian and every language with a catalog) and lookups;
+  :mod:`vkdocs.messages`: every text the package says; :mod:`vkdocs.extract`: what the catalogs translate;
+  :mod:`vkdocs.argparse_locale`: argparse's own texts.
+* :mod:`vkdocs.errors`: bad input, said in the reader's language; :mod:`vkdocs.digits`: numbers as readers type them.
+* :mod:`vkdocs.console`: text for any terminal; :mod:`vkdocs.files`: files replaced whole or not at all.
+* :mod:`vkdocs.site`: the published site's address; :mod:`vkdocs.builds`: how every build runs Sphinx.
 """
 
 __version__ = "0.1.0"

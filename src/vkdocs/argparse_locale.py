@@ -53,11 +53,6 @@ class Translations(Protocol):
 DOMAIN = "argparse"
 
 
-def catalog_path(lang: str) -> str:
-    """Where ``lang``'s catalog lives inside the package (``locale/<lang>/LC_MESSAGES/argparse.po``)."""
-    return f"locale/{lang}/LC_MESSAGES/{DOMAIN}.po"
-
-
 def translations(lang: str) -> Translations:
     """argparse's texts in ``lang``: its catalog, or no translation (argparse's English) when it has none.
 

@@ -1,4 +1,4 @@
-"""Errors about bad input, each with a message in Russian and English.
+"""Errors about bad input, each with a message in every language of the catalogs.
 
 The library raises these; ``str(error)`` is the English message, and
 ``error.localized(lang)`` gives it in the reader's language, which is

@@ -42,18 +42,26 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
 from vkdocs import files
+from vkdocs.builds import sphinx_make_command
 from vkdocs.checklist import build_checklist, handout_dates
 from vkdocs.deadline import DateLike
 from vkdocs.errors import CommandError, as_os_error, system_reason
 from vkdocs.i18n import check_language
-from vkdocs.latex import HANDOUT_ELEMENTS, LATEXMKOPTS, TEX_PACKAGES, TEX_TOOLS, handout_document, handout_file
+from vkdocs.latex import (
+    HANDOUT_ELEMENTS,
+    LATEX_SETTINGS,
+    LATEXMKOPTS,
+    TEX_PACKAGES,
+    TEX_TOOLS,
+    handout_document,
+    handout_file,
+)
 from vkdocs.messages import message
 
 #: The font every PDF is set in (``fc-list`` must know it).
@@ -87,22 +95,20 @@ def sphinx_settings(situation: str, lang: str) -> dict[str, object]:
     >>> settings["latex_documents"]
     [('restore', 'handout-restore-ru.tex', 'Восстановить удалённую страницу', 'Авторы vkdocs', 'howto')]
     >>> settings["latex_engine"], settings["extensions"]
-    ('xelatex', ['vkdocs.sphinx.handouts'])
+    ('xelatex', ['vkdocs.sphinx.handouts', 'vkdocs.sphinx.typography'])
     """
     author = message(AUTHOR_MESSAGE, lang)
     return {
         "project": "vkdocs",
         "author": author,
         "language": lang,
-        "extensions": ["vkdocs.sphinx.handouts"],
+        "extensions": ["vkdocs.sphinx.handouts", "vkdocs.sphinx.typography"],
         "root_doc": situation,
         "nitpicky": True,
-        "latex_engine": "xelatex",
         "latex_elements": dict(HANDOUT_ELEMENTS),
         "latex_documents": [handout_document(situation, lang, author)],
         # As docs/conf.py sets them for every PDF.
-        "latex_show_urls": "footnote",
-        "latex_domain_indices": False,
+        **LATEX_SETTINGS,
     }
 
 
@@ -292,8 +298,7 @@ def _run_sphinx(work: Path, situation: str, lang: str, deleted: date | None, tod
     for name, text in project_files(situation, lang, deleted_on=deleted, today=today).items():
         (source / name).write_text(text, encoding="utf-8")
     out = work / "build"
-    command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(out)]
-    command += ["-W", "--keep-going", "-n", "-q", "-D", f"language={lang}"]
+    command = sphinx_make_command("latexpdf", str(source), str(out), "-D", f"language={lang}")
     log = work / "build.log"
     with log.open("w", encoding="utf-8") as stream:
         done = subprocess.run(command, stdout=stream, stderr=subprocess.STDOUT, env=_environment(), cwd=work)

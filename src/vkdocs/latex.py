@@ -79,6 +79,11 @@ PREAMBLE = r"""
 % Any other character the fonts lack stops the build ("! Missing character")
 % instead of printing a blank (XeTeX, TeX Live 2021 and later).
 \tracinglostchars=3
+% An interface label in «» (vkdocs.sphinx.typography) is never hyphenated: it reads as on the screen.
+\makeatletter
+\expandafter\newcommand\csname DUrolevk-label-text\endcsname[1]{{%
+  \ifdefined\l@nohyphenation\language=\l@nohyphenation\else\language=255\fi\relax#1}}
+\makeatother
 % A line to fill in by hand.
 \newcommand{\vkblank}{\rule[-0.2em]{4.2cm}{0.5pt}}
 % Cards: a framed box, the title in bold.
@@ -114,15 +119,24 @@ SPHINXSETUP = ", ".join(
     ]
 )
 
-#: A compact title for the handouts: no title page, everything on one or two pages.
+#: The handouts have no title page: their page starts with :func:`handout_heading`.
 HANDOUT_TITLE = r"""
-\makeatletter
-\begin{flushleft}
-{\sffamily\bfseries\LARGE \@title\par}
-\vspace{3pt}\hrule height 1pt\vspace{6pt}
-\end{flushleft}
-\makeatother
+\pagestyle{empty}\thispagestyle{empty}
 """
+
+#: The LaTeX builder's settings of every PDF (``docs/conf.py``, ``vkdocs handout``):
+#: XeLaTeX; a link's address as a footnote; no domain indices; plain booktabs
+#: tables. Not Sphinx's default "colorrows" row shading: with TeX Live 2026's
+#: colortbl it stops the build with "TeX capacity exceeded" at the first table
+#: (sphinx-doc/sphinx#14465, fixed only after Sphinx 9.1.0).
+LATEX_SETTINGS: dict[str, object] = {
+    "latex_engine": "xelatex",
+    "latex_show_urls": "footnote",
+    "latex_domain_indices": False,
+    "latex_table_style": ["booktabs"],
+    # Every internal reference prints its page: "(p. 12)", «(с. 12)» (see page_ref_name).
+    "latex_show_pagerefs": True,
+}
 
 #: ``latex_elements`` of every PDF: the manual starts from these.
 LATEX_ELEMENTS = {
@@ -141,22 +155,176 @@ LATEX_ELEMENTS = {
 }
 
 #: Handouts are set ragged-right, boxes (admonitions, table cells) included:
-#: short lines, no wide gaps between words.
+#: short lines, no wide gaps between words, and no word broken at a hyphen
+#: (a label or a date stays whole, as on the screen).
 HANDOUT_PREAMBLE = r"""
 \usepackage[document,raggedrightboxes]{ragged2e}
+\hyphenpenalty=10000\exhyphenpenalty=10000
+% One page, so no page number: every page style Sphinx uses is empty.
+\makeatletter\let\ps@normal\ps@empty\let\ps@plain\ps@empty\makeatother
+% Steps close together, so 12 pt still fits on one page.
+\usepackage{enumitem}
+\setlist{topsep=2pt,partopsep=0pt,itemsep=1pt,parsep=0pt}
+% A platform's heading sits close to its steps.
+\makeatletter
+\renewcommand\subsubsection{\@startsection{subsubsection}{3}{\z@}{-1.2ex\@plus -.3ex}{0.4ex}{\normalfont\sffamily\bfseries}}
+\makeatother
 """
 
 #: ``latex_elements`` of the handouts.
 HANDOUT_ELEMENTS = {
     **LATEX_ELEMENTS,
+    # Read at arm's length: 12 pt, the largest that keeps the longest handout (delete, ru) on one page.
+    "pointsize": "12pt",
     "preamble": PREAMBLE + HANDOUT_PREAMBLE,
     "maketitle": HANDOUT_TITLE,
     "tableofcontents": "",
-    # Margins of 1.6 cm top and bottom keep the longest checklist (delete, ru) on one sheet.
-    "sphinxsetup": SPHINXSETUP + ", hmargin=2cm, vmargin={1.6cm,1.6cm}",
+    # Margins of 1.6 cm left and right, 1.2 cm top and bottom keep the longest checklist (delete, ru) on one sheet.
+    "sphinxsetup": SPHINXSETUP + ", hmargin=1.6cm, vmargin={1.2cm,1.2cm}",
     # One or two single-sided sheets: no chapters, so no "openany" either.
     "extraclassoptions": "oneside",
 }
+
+
+def hyperref(lang: str, subject: str) -> str:
+    r"""The ``hyperref`` element of every PDF: Sphinx's own, then the document's metadata.
+
+    Title and author are the document's (``\@title``, ``\@author``, known at
+    the start of the document), the subject and language are given; viewers
+    show the title, not the file name, in their window (DisplayDocTitle).
+
+    >>> print(hyperref("en", "Instructions"))
+    \usepackage[pdflang={en},pdfdisplaydoctitle=true]{hyperref}
+    \usepackage{hypcap}
+    \urlstyle{same}
+    \makeatletter
+    \AtBeginDocument{\hypersetup{pdftitle={\@title}, pdfauthor={\@author}, pdfsubject={Instructions}}}
+    \makeatother
+    """
+    from sphinx.util.texescape import escape  # the docs extra, as for every PDF
+
+    return (
+        # The language and the viewer's preference go into the document catalog, written at its start.
+        rf"\usepackage[pdflang={{{lang}}},pdfdisplaydoctitle=true]{{hyperref}}"
+        "\n\\usepackage{hypcap}\n\\urlstyle{same}\n\\makeatletter\n"
+        rf"\AtBeginDocument{{\hypersetup{{pdftitle={{\@title}}, pdfauthor={{\@author}}, "
+        rf"pdfsubject={{{escape(subject)}}}}}}}"
+        "\n\\makeatother"
+    )
+
+
+def page_ref_name(polyglossia_language: str, word: str) -> str:
+    r"""LaTeX that makes a reference's page read ``(<word> 12)``: hyperref's ``\pageautorefname``.
+
+    ``latex_show_pagerefs`` prints ``(\autopageref*{…})``; hyperref names the
+    page in the language's captions, which polyglossia sets at the start of the
+    document, so the word is set there too, and after it.
+
+    >>> print(page_ref_name("english", "p."))
+    \AtBeginDocument{\addto\captionsenglish{\def\pageautorefname{p.}}\def\pageautorefname{p.}}
+    """
+    definition = rf"\def\pageautorefname{{{word}}}"
+    return rf"\AtBeginDocument{{\addto\captions{polyglossia_language}{{{definition}}}{definition}}}"
+
+
+def qr_modules(url: str) -> list[list[bool]]:
+    """The dark (``True``) and light modules of ``url``'s QR code (segno, error level M), quiet zone included.
+
+    >>> modules = qr_modules("https://example.org/")
+    >>> len(modules), len(modules[0]), modules[4][4], modules[0][0]
+    (33, 33, True, False)
+    """
+    import segno  # the docs extra: only a PDF build needs it
+
+    code = segno.make(url, error="m", micro=False)
+    return [[bool(module) for module in row] for row in code.matrix_iter(scale=1, border=4)]
+
+
+def qr_picture(url: str, size: str = "2.4cm") -> str:
+    r"""``url``'s QR code as a LaTeX picture ``size`` wide: one black rule per run of dark modules.
+
+    Drawn by TeX, so there is no image file to keep: a row's run of dark
+    modules from column ``x`` is ``\put(x,y){\rule{…}{…}}``, ``y`` counted
+    from the bottom.
+
+    >>> print(qr_picture("https://example.org/")[:101])
+    {\setlength{\unitlength}{\dimexpr 2.4cm/33\relax}\begin{picture}(33,33)\put(4,28){\rule{7\unitlength}
+    """
+    modules = qr_modules(url)
+    size_in_modules = len(modules)
+    runs: list[str] = []
+    for row_number, row in enumerate(modules):
+        y = size_in_modules - 1 - row_number
+        x = 0
+        while x < size_in_modules:
+            if not row[x]:
+                x += 1
+                continue
+            start = x
+            while x < size_in_modules and row[x]:
+                x += 1
+            runs.append(rf"\put({start},{y}){{\rule{{{x - start}\unitlength}}{{\unitlength}}}}")
+    return (
+        rf"{{\setlength{{\unitlength}}{{\dimexpr {size}/{size_in_modules}\relax}}"
+        rf"\begin{{picture}}({size_in_modules},{size_in_modules})" + "".join(runs) + r"\end{picture}}"
+    )
+
+
+def page_address(base_url: str, page: str) -> str | None:
+    """The web address of ``page`` (a document name) under the site's canonical address, or ``None`` without one.
+
+    >>> page_address("https://vkdocs.readthedocs.io/ru/latest/", "howto/restore")
+    'https://vkdocs.readthedocs.io/ru/latest/howto/restore.html'
+    >>> page_address("https://vkdocs.readthedocs.io/en/latest", "index")
+    'https://vkdocs.readthedocs.io/en/latest/'
+    >>> page_address("", "howto/restore") is None
+    True
+    """
+    if not base_url:
+        return None
+    base = base_url.rstrip("/") + "/"
+    return base if page == "index" else f"{base}{page}.html"
+
+
+def address_block(url: str, label: str) -> str:
+    r"""The LaTeX of a printed way back to the web: the QR code of ``url``, beside it ``label`` and ``url``.
+
+    ``label`` is plain text (escaped here); the address is set with ``\url``,
+    so it breaks only at its slashes and stays a link in the PDF.
+    """
+    from sphinx.util.texescape import escape  # the docs extra, as for every PDF
+
+    return (
+        "\n\\par\\medskip\\noindent\\begin{minipage}[c]{2.6cm}" + qr_picture(url) + "\\end{minipage}%\n"
+        "\\hspace{0.6em}\\begin{minipage}[c]{\\dimexpr\\linewidth-3.2cm\\relax}\\raggedright\n"
+        f"{escape(label)}\\\\\n\\url{{{url}}}\n\\end{{minipage}}\\par\n"
+    )
+
+
+def handout_heading(built: str, url: str | None, label: str) -> str:
+    r"""The top of a handout: its title (the document's) over the line saying when it was made;
+    with an address, ``label`` and the address below, and the address's QR code to the right.
+
+    >>> print(handout_heading("Built today", None, "Online:"))  # doctest: +NORMALIZE_WHITESPACE
+    \noindent\begin{minipage}[t]{\linewidth}\raggedright {\sffamily\bfseries\LARGE \csname @title\endcsname\par}
+    \smallskip{\small Built today\par} \end{minipage}\par \vspace{4pt}\hrule height 1pt\vspace{6pt}
+    """
+    from sphinx.util.texescape import escape  # the docs extra, as for every PDF
+
+    qr_width = "2.3cm"
+    width = r"\linewidth" if url is None else rf"\dimexpr\linewidth-{qr_width}-1em\relax"
+    left = (
+        rf"\noindent\begin{{minipage}}[t]{{{width}}}\raggedright"
+        "\n{\\sffamily\\bfseries\\LARGE \\csname @title\\endcsname\\par}\n"
+        rf"\smallskip{{\small {escape(built)}\par}}"
+    )
+    if url is not None:
+        left += rf"{{\small {escape(label)} \url{{{url}}}\par}}"
+    left += "\n\\end{minipage}"
+    if url is not None:
+        # [t] aligns the first lines; the QR code's picture hangs from its top.
+        left += rf"\hfill\begin{{minipage}}[t]{{{qr_width}}}\vspace{{0pt}}{qr_picture(url, qr_width)}\end{{minipage}}"
+    return left + "\\par\n\\vspace{4pt}\\hrule height 1pt\\vspace{6pt}\n"
 
 
 def handout_file(situation: str, lang: str) -> str:
@@ -185,11 +353,19 @@ __all__ = [
     "HANDOUT_TITLE",
     "LATEXMKOPTS",
     "LATEX_ELEMENTS",
+    "LATEX_SETTINGS",
     "PREAMBLE",
     "SPHINXSETUP",
     "TEX_PACKAGES",
     "TEX_TOOLS",
     "handout_document",
+    "hyperref",
     "handout_file",
+    "handout_heading",
     "manual_file",
+    "address_block",
+    "page_address",
+    "page_ref_name",
+    "qr_modules",
+    "qr_picture",
 ]

@@ -84,7 +84,16 @@ def long_date(day: date, lang: str) -> str:
     >>> long_date(date(2027, 4, 28), "ru"), long_date(date(2027, 4, 28), "en")
     ('28 апреля 2027 г.', 'April 28, 2027')
     """
-    return format_date(day, format="long", locale=babel_locale(lang)).replace("\u202f", " ")
+    return plain_spaces(format_date(day, format="long", locale=babel_locale(lang)))
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with CLDR's narrow no-break spaces made plain spaces (see :func:`long_date`).
+
+    >>> plain_spaces("28 апреля 2027\u202fг.")
+    '28 апреля 2027 г.'
+    """
+    return text.replace("\u202f", " ")
 
 
 def message(key: str, lang: str, /, **params: object) -> str:

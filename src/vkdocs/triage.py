@@ -400,7 +400,8 @@ def run_triage(
       1. Yes, I can
       2. I can log in, but someone else is using my page
       3. No, I can’t
-    Your answer (1–3): 3
+      4. I log in, but see the message «Ваша страница удалена» (Your page has been deleted)
+    Your answer (1–4): 3
     <BLANKLINE>
     What do you see when you try to log in?
       1. The message «Ваша страница удалена» (Your page has been deleted)

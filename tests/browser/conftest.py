@@ -7,14 +7,14 @@ docs/_build/html and points here), otherwise the session's ``html_builds``
 Without Chromium or Playwright the tests are skipped with the reason,
 except in CI (``$CI`` set), where they fail.
 
-Speed: one browser, one context and one page serve the whole session. A
-page load then costs one HTML request (the theme's CSS, JS and fonts come
-from the context's cache), not a new context and every file again. After
-each test the page is put back as a new one would be: blank, default
-viewport and media, no routes, no storage, no listeners the test added; a
-test that closed the page or failed gets a fresh context next time. Tests
-that fix "today" with Playwright's clock, which cannot be uninstalled,
-share a second tab of their own (``clock_page``).
+Speed: one browser and one context serve the whole session, with a fresh
+page for each test. A page load then costs one HTML request (the theme's
+CSS, JS and fonts come from the context's cache), not a new context and
+every file again. After each test its pages are closed, the context's
+routes, cookies and storage cleared (browsing.SharedTab, Playwright's public
+API only); a test that failed gets a fresh context next time. Tests that fix
+"today" with Playwright's clock, which cannot be uninstalled, share a second
+context of their own (``clock_page``).
 
 The survey of every page (test_pages.py) runs beside all this, in a
 thread with a Chromium of its own, from the moment the site is built
@@ -160,7 +160,7 @@ def _lent(tab: SharedTab, guard: Guard, request) -> Iterator[SharedTab]:
 def context(_shared_tab, guard, request):
     """The session's browser context (cache kept, storage cleared between tests), watched by ``guard``.
 
-    It is put back after each test (routes, listeners, storage, page state).
+    It is put back after each test (pages closed; routes, cookies, storage cleared).
     A test that needs anything else of its own (permissions, offline mode,
     extra headers, geolocation) opens its own: ``browser.new_context()``.
     """
@@ -170,7 +170,7 @@ def context(_shared_tab, guard, request):
 
 @pytest.fixture
 def page(context, _shared_tab):
-    """The session's one page, blank at the start of each test, at 1280×800 in light mode."""
+    """A fresh page of the session's context for each test, at 1280×800 in light mode."""
     return _shared_tab.page
 
 
@@ -179,8 +179,7 @@ def clock_page(_clock_tab, guard, request):
     """Like ``page``, for a test that fixes "today": ``clock_page.clock.set_fixed_time(...)`` first.
 
     Its context is shared only by such tests: the clock stays installed
-    between them, so the page and its cache are kept instead of a new
-    context per test.
+    between them, so its cache is kept instead of a new context per test.
     """
     with _lent(_clock_tab, guard, request) as tab:
         yield tab.page

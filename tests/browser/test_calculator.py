@@ -12,15 +12,26 @@ from zoneinfo import ZoneInfo
 import pytest
 from docbuild import LANGUAGES
 
-from vkdocs.deadline import LAST_DAY_OFFSET, RESTORE_WINDOW, VK_LAUNCH, describe, last_day, parse_date, rule
+from vkdocs.deadline import (
+    LAST_DAY_OFFSET,
+    RESTORE_WINDOW,
+    VK_LAUNCH,
+    describe,
+    format_days,
+    format_long_date,
+    last_day,
+    parse_date,
+    rule,
+)
 from vkdocs.errors import InputError
-from vkdocs.messages import message
+from vkdocs.messages import message, plural
 
 PAGE = "howto/restore"
 CALCULATOR = "[data-vk-deadline-calculator]"
 FIELD = "input[name=deleted-on]"
 RESULT = ".vk-deadline-calculator__result"
 UNDERSTOOD = ".vk-deadline-calculator__understood"
+PHONE = {"width": 375, "height": 740}
 
 
 def russian(day: date) -> str:
@@ -65,11 +76,19 @@ def page_shows(calculator) -> tuple[str, str]:
 
 
 def typed(calculator, value: str) -> tuple[str, str]:
-    """Type ``value`` into the field as a reader would, and read what the page shows."""
+    """Type ``value`` into the field as a reader would, leave the field, and read what the page shows."""
     field = calculator.locator(FIELD)
     field.fill("")
     field.press_sequentially(value)
+    field.blur()
     return page_shows(calculator)
+
+
+def entered(calculator, value: str) -> None:
+    """Put ``value`` in the field at once (as pasted) and press Enter."""
+    field = calculator.locator(FIELD)
+    field.fill(value)
+    field.press("Enter")
 
 
 # The last day, D, of a page deleted on 1 October 2026 is 28 April 2027; of one
@@ -128,11 +147,124 @@ def test_half_typed_input_is_incomplete_never_too_late(open_calculator, language
         field.fill("")
         for char in whole[:-1]:
             field.press(char)
-            shown = calculator.locator(RESULT).text_content()
-            assert calculator.get_attribute("data-state") == "incomplete", field.input_value()
-            assert shown == message("calculator_incomplete", language), field.input_value()
+            # While the reader types, nothing is said and no answer shows.
+            assert calculator.get_attribute("data-state") == "typing", field.input_value()
+            assert page_shows(calculator) == ("", ""), field.input_value()
         field.press(whole[-1])
         assert calculator.get_attribute("data-state") == "open"
+    # Left half-typed (two of the three parts), the field says what is missing.
+    for half in ("01.10", "01.10.", "2026-10-"):
+        typed(calculator, half)
+        assert calculator.get_attribute("data-state") == "incomplete", half
+        assert calculator.locator(RESULT).text_content() == message("calculator_incomplete", language), half
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_two_digit_year_is_not_called_incomplete(open_calculator, page, language):
+    page.set_viewport_size(PHONE)
+    today = date(2026, 11, 25)
+    calculator = open_calculator(language, today)
+    shown = typed(calculator, "01.10.26")
+    assert calculator.get_attribute("data-state") == "error"
+    assert shown[1] != message("calculator_incomplete", language)
+    assert shown == expected("01.10.26", today, language), "the calculator and parse_date disagree"
+
+
+# What the live region (the <output>) says: one entry each time its text is written anew.
+COUNT_ANNOUNCEMENTS = """element => {
+  const output = element.querySelector("output");
+  element.vkSaid = [];
+  new MutationObserver(() => {
+    const text = output.textContent;
+    if (text) element.vkSaid.push(text);
+  }).observe(output, { childList: true, subtree: true, characterData: true });
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("value", ["01.10.2026", "1.10.2026", "2026-10-01"])
+def test_a_typed_date_is_announced_once(open_calculator, page, language, value):
+    page.set_viewport_size(PHONE)
+    calculator = open_calculator(language, date(2026, 11, 25))
+    calculator.evaluate(COUNT_ANNOUNCEMENTS)
+    field = calculator.locator(FIELD)
+    field.press_sequentially(value)
+    field.press("Enter")
+    field.blur()
+    said = calculator.evaluate("element => element.vkSaid")
+    assert len(said) == 1, f"{len(said)} announcements for {len(value)} keystrokes: {said}"
+    assert said[0] == "".join(page_shows(calculator))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_whole_answer_is_announced_as_one(open_calculator, language):
+    calculator = open_calculator(language, date(2026, 11, 25))
+    output = calculator.locator("output")
+    assert output.get_attribute("aria-live") == "polite"
+    assert output.get_attribute("aria-atomic") == "true"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_error_is_marked_on_the_field_and_looks_like_one(open_calculator, page, language):
+    page.set_viewport_size(PHONE)
+    calculator = open_calculator(language, date(2026, 11, 25))
+    field = calculator.locator(FIELD)
+    typed(calculator, "01.10.2026")
+    assert field.get_attribute("aria-invalid") is None
+    plain = calculator.locator(RESULT).evaluate("element => getComputedStyle(element).color")
+
+    typed(calculator, "31.02.2027")
+    assert calculator.get_attribute("data-state") == "error"
+    assert field.get_attribute("aria-invalid") == "true"
+    described = field.get_attribute("aria-describedby").split()
+    result_id = calculator.locator(RESULT).get_attribute("id")
+    assert described[0] == result_id, "the error does not describe the field"
+    assert calculator.locator(f"#{result_id}").text_content() == expected("31.02.2027", date(2026, 11, 25), language)[1]
+    look = calculator.locator(RESULT).evaluate(
+        "element => { const s = getComputedStyle(element); return [s.color, parseFloat(s.borderLeftWidth)]; }"
+    )
+    assert look[0] != plain and look[1] >= 3, f"the error looks like a result: {look}"
+
+    typed(calculator, "01.10.2026")
+    assert field.get_attribute("aria-invalid") is None
+    assert result_id not in field.get_attribute("aria-describedby").split()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_last_day_is_the_most_prominent_part_of_the_answer(open_calculator, page, language):
+    page.set_viewport_size(PHONE)
+    calculator = open_calculator(language, date(2026, 11, 25))
+    typed(calculator, "01.10.2026")
+    day = calculator.locator(".vk-deadline-calculator__last-day")
+    assert day.text_content() == format_long_date(date(2027, 4, 28), language)
+    sizes = calculator.evaluate(
+        """element => [...element.querySelectorAll("output, output *")]
+            .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+            .map((e) => [e.className, parseFloat(getComputedStyle(e).fontSize), Number(getComputedStyle(e).fontWeight)])"""
+    )
+    largest = max(sizes, key=lambda entry: entry[1])
+    assert largest[0] == "vk-deadline-calculator__last-day" and largest[2] >= 700, sizes
+    assert all(size < largest[1] for name, size, _ in sizes if name != largest[0]), sizes
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_field_asks_phones_for_digits_and_turns_a_comma_into_a_dot(open_calculator, language):
+    calculator = open_calculator(language, date(2026, 11, 25))
+    field = calculator.locator(FIELD)
+    assert field.get_attribute("inputmode") == "decimal"
+    field.press_sequentially("01,10,2026")
+    assert field.input_value() == "01.10.2026"
+    assert calculator.get_attribute("data-state") == "open"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_printing_the_page_leaves_out_the_field_and_button_but_keeps_the_answer(open_calculator, page, language):
+    calculator = open_calculator(language, date(2026, 11, 25))
+    typed(calculator, "01.10.2026")
+    page.emulate_media(media="print")
+    for part in ("label", FIELD, ".vk-deadline-calculator__hint", ".vk-deadline-calculator__print"):
+        assert not calculator.locator(part).is_visible(), part
+    assert calculator.locator(RESULT).is_visible()
 
 
 TODAYS = [
@@ -217,7 +349,6 @@ def test_an_empty_field_asks_for_the_date(open_calculator, guard, language):
 def test_the_result_is_marked_open_last_closed_or_error(open_calculator, language):
     today = date(2027, 4, 28)
     calculator = open_calculator(language, today)
-    field = calculator.locator(FIELD)
     for deleted, state in [
         ("25.11.2026", "open"),
         ("01.10.2026", "last"),
@@ -225,7 +356,7 @@ def test_the_result_is_marked_open_last_closed_or_error(open_calculator, languag
         ("29.04.2027", "error"),
         ("31.02.2027", "error"),
     ]:
-        field.fill(deleted)
+        entered(calculator, deleted)
         assert calculator.get_attribute("data-state") == state, deleted
 
 
@@ -304,7 +435,7 @@ def test_it_works_at_375_px(open_calculator, page, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_without_javascript_the_rule_and_the_command_are_shown(browser, base_url, language):
+def test_without_javascript_the_rule_a_worked_example_and_a_calendar_count_are_shown(browser, base_url, language):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
     try:
         page = context.new_page()
@@ -312,7 +443,20 @@ def test_without_javascript_the_rule_and_the_command_are_shown(browser, base_url
         assert not page.locator(CALCULATOR).is_visible()
         notice = page.locator(".vk-deadline-calculator__noscript")
         assert notice.is_visible()
-        text = " ".join(notice.text_content().split())
-        assert rule(language) in text and "vkdocs deadline" in text
+        paragraphs = [" ".join(text.split()) for text in notice.locator("p").all_text_contents()]
+        deleted, today = date(2026, 10, 1), date(2026, 11, 25)
+        example = f"{message('calculator_example', language, deleted=deleted, today=today)} {describe(deleted, today, language)}"
+        weeks = plural("weeks", RESTORE_WINDOW.days // 7, language)
+        calendar = message(
+            "calculator_by_calendar",
+            language,
+            window=format_days(RESTORE_WINDOW.days, language),
+            weeks=weeks,
+            deleted=deleted,
+            too_late=deleted + RESTORE_WINDOW,
+            last_day=last_day(deleted),  # the calendar count lands on the rule's last day
+        )
+        assert paragraphs[:3] == [rule(language), example, calendar]
+        assert "vkdocs deadline" in paragraphs[3]
     finally:
         context.close()

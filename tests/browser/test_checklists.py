@@ -98,6 +98,35 @@ def test_the_clear_button_speaks_the_page_language_and_clears_the_ticks(page, gu
     guard.assert_clean()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_clearing_the_ticks_can_be_undone(page, guard, base_url, language):
+    open_page(page, base_url, language)
+    steps(page).nth(0).click()
+    steps(page).nth(2).click()
+    tools = page.locator(".vk-checklist__tools").first
+    undo = tools.locator(".vk-checklist__undo")
+    assert not undo.is_visible(), "undo before anything was cleared"
+    tools.locator(".vk-checklist__clear").click()
+    assert page.evaluate(TICKED) == 0
+    assert undo.is_visible() and undo.inner_text().strip() == message("undo_clear_ticks", language)
+    assert tools.locator("[role=status]").text_content() == message("ticks_cleared", language)
+    box = undo.bounding_box()
+    assert box["width"] >= MIN_TARGET and box["height"] >= MIN_TARGET, box
+
+    undo.click()
+    assert page.evaluate(TICKED) == 2
+    assert steps(page).nth(0).locator("input").is_checked() and steps(page).nth(2).locator("input").is_checked()
+    assert not undo.is_visible()
+    open_page(page, base_url, language)
+    assert page.evaluate(TICKED) == 2, "the ticks put back were not kept"
+
+    # Once a box changes after clearing, there is nothing left to undo.
+    page.locator(".vk-checklist__clear").first.click()
+    steps(page).nth(1).click()
+    assert not page.locator(".vk-checklist__undo").first.is_visible()
+    guard.assert_clean()
+
+
 def test_printing_the_page_keeps_the_boxes_and_leaves_out_the_button(page, guard, base_url):
     open_page(page, base_url, "ru")
     page.emulate_media(media="print")

@@ -32,7 +32,7 @@ def test_search_lists_the_pages_from_a_folder_without_excerpts(page, guard, unzi
     )
     found = page.eval_on_selector_all("#search-results ul.search > li > a", "links => links.map(a => a.href)")
     assert any(href.endswith("/en/howto/restore.html") for href in found), found
-    # The one thing that does not work from a folder (README "Privacy"): the excerpts under the results.
+    # The one thing that does not work from a folder (MAINTAINING.md "Privacy"): the excerpts under the results.
     folder = unzipped_site.as_uri()
     guard.problems = [problem for problem in guard.problems if not summary_fetch(problem, folder)]
     guard.assert_clean()

@@ -106,3 +106,28 @@ def test_the_menu_opens_and_closes_from_the_keyboard(page, guard, base_url, lang
         "the focus did not come back to the menu button"
     )
     guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("drawer", "button"), [("vk-toc-drawer", "__toc"), ("vk-navigation-drawer", "__navigation")])
+def test_an_open_panel_takes_the_focus_keeps_it_and_gives_it_back_on_escape(
+    page, guard, base_url, language, drawer, button
+):
+    start(page, base_url, language)
+    opener = page.locator(f"button[data-vk-drawer='{button}']:visible")
+    opener.focus()
+    page.keyboard.press("Enter")
+    inside = f"() => document.activeElement.closest('#{drawer}') !== null"
+    page.wait_for_function(inside)
+    focused = page.evaluate(FOCUSED)
+    assert focused["onScreen"] and not focused["hidden"], focused
+    links = page.locator(f"#{drawer} a[href]:visible").count()
+    for presses in range(links + 2):  # round the panel and past its end
+        page.keyboard.press("Tab")
+        assert page.evaluate(inside), f"Tab {presses + 1} left the open panel: {page.evaluate(FOCUSED)}"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(inside), "Shift+Tab left the open panel"
+    page.keyboard.press("Escape")
+    assert opener.evaluate("button => button === document.activeElement"), "the focus did not come back"
+    assert opener.get_attribute("aria-expanded") == "false"
+    guard.assert_clean()

@@ -78,3 +78,27 @@ def test_switcher_keeps_the_search(page, guard, base_url):
     assert page.url.startswith(f"{base_url}/en/search.html?q=")
     assert page.locator("input[name=q]").first.input_value() == "восстановить"
     guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_switcher_keeps_the_section_being_read_when_the_address_names_none(page, guard, base_url, site_root, language):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{base_url}/{language}/howto/restore.html")
+    # Scroll the reader to the middle of a section, without touching the address.
+    page.evaluate(
+        """() => { const box = document.getElementById("restore-fraud").getBoundingClientRect();
+                   window.scrollBy(0, box.top + 40); }"""
+    )
+    with page.expect_navigation():
+        page.locator(SWITCH).click()
+    assert page.url == f"{base_url}/{OTHER[language]}/howto/restore.html#restore-fraud"
+    guard.assert_clean()
+
+
+def test_switcher_at_the_top_of_a_page_adds_no_section(page, guard, base_url):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{base_url}/ru/howto/restore.html")
+    with page.expect_navigation():
+        page.locator(SWITCH).click()
+    assert page.url == f"{base_url}/en/howto/restore.html"
+    guard.assert_clean()

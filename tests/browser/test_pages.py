@@ -1,7 +1,8 @@
 """Every page, in both languages, as a reader's browser shows it: on a phone (375 px) and a
 desktop (1280 px), in light and dark mode.
 
-Each page is loaded once (``survey``, tests/page_survey.py): axe-core is injected once,
+Each page is loaded once (``survey``, tests/browser/page_survey.py: the chrome checked once per view, and
+what was seen remembered under docs/_build/page-survey/ for the next run): axe-core is injected once,
 then the window is resized and the colour scheme switched, and everything the tests below
 look at is measured in that one visit. The visits run in a thread of their own while the
 other tests run; these tests run last and each assert one thing about what was seen.
@@ -90,3 +91,17 @@ def test_page_has_its_own_icon_in_the_page(survey):
     assert survey.icon["href"].startswith("data:image/svg+xml,"), survey.icon["href"][:60]
     assert survey.icon["status"] == 200 and survey.icon["type"] == "image/svg+xml", survey.icon
     assert survey.icon["width"] > 0, "the icon does not render"
+
+
+def test_safety_boxes_text_is_at_least_the_body_size_in_every_view_and_in_print(survey, site_page):
+    language, name = site_page
+    assert len(survey.safety_text) == len(WIDTHS) * len(SCHEMES) + 1
+    small = [f"{where}: {line}" for where, seen in survey.safety_text.items() for line in seen["small"]]
+    assert not small, f"{language}/{name}.html: safety text smaller than the body's:\n" + "\n".join(small)
+
+
+def test_every_control_is_at_least_24_by_24_px_at_every_width(survey, site_page):
+    language, name = site_page
+    assert set(survey.small_controls) == set(WIDTHS)
+    small = [f"{width} px: {line}" for width, found in survey.small_controls.items() for line in found]
+    assert not small, f"{language}/{name}.html: controls smaller than 24×24 px:\n" + "\n".join(small)

@@ -148,3 +148,39 @@ def test_a_developer_searching_a_function_name_still_finds_it_first(page, guard,
     results = search(page, base_url, "en", "restore_deadline")
     assert results and results[0].kind == "kind-object" and results[0].page == "reference/api", results[:3]
     guard.assert_clean()
+
+
+NOTHING = {"ru": "ничегонетакогослова", "en": "nosuchwordanywhere"}
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_a_search_with_no_results_offers_the_questions_and_the_situations(page, guard, base_url, language):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{base_url}/{language}/search.html?q={quote(NOTHING[language])}")
+    way_on = page.locator(".vk-search-nothing")
+    way_on.wait_for(state="visible")
+    hrefs = [urlsplit(href) for href in way_on.locator("a").evaluate_all("links => links.map((a) => a.href)")]
+    assert [(url.path, url.fragment) for url in hrefs] == [
+        (f"/{language}/index.html", "path"),
+        (f"/{language}/index.html", "situations"),
+    ]
+    summary = page.locator("#search-results .search-summary").text_content()
+    assert "categories" not in summary and "категори" not in summary, summary
+    for url in hrefs:  # both places exist on the start page
+        assert f'id="{url.fragment}"' in page.request.get(url.geturl()).text()
+    guard.assert_clean()
+
+
+def test_the_results_page_has_its_own_search_box_on_a_phone(page, guard, base_url):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{base_url}/ru/search.html?q={quote('восстановить')}")
+    page.wait_for_function(DONE)
+    box = page.locator("article input[name=q]")
+    assert box.is_visible() and box.input_value() == "восстановить"
+    assert box.bounding_box()["x"] + box.bounding_box()["width"] <= 375
+    box.fill("удалить страницу")
+    with page.expect_navigation():
+        box.press("Enter")
+    page.wait_for_function(DONE)
+    assert page.locator("#search-results ul.search > li").count() > 0
+    guard.assert_clean()

@@ -6,6 +6,8 @@ The expected questions, answers and places come from the package's tree
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from docbuild import LANGUAGES
 
@@ -103,9 +105,8 @@ def test_the_path_works_by_keyboard(page, guard, base_url):
     assert page.evaluate(active) == TREE.questions["path-login"].text["en"]
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _ in TREE.questions["path-login"].answers:
+        page.keyboard.press("Tab")
     assert page.evaluate(active) == triage_message("back", "en")
     page.keyboard.press("Tab")
     assert page.evaluate(active) == triage_message("restart", "en")
@@ -121,6 +122,74 @@ def test_a_link_to_a_question_opens_the_path_there(page, guard, base_url, langua
     assert app.locator(".vk-triage__title").text_content() == TREE.questions["path-deadline"].text[language]
     asked = [question for question, _ in trail(app)]
     assert asked == [TREE.questions[q].text[language] for q in ("path-whose", "path-login", "path-goal")]
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_link_to_a_question_opened_fresh_shows_and_focuses_that_question(page, guard, base_url, language):
+    page.set_viewport_size(PHONE)
+    open_start(page, base_url, language, "#path-goal")
+    page.wait_for_load_state("load")
+    focused = page.evaluate(
+        """() => { const e = document.activeElement, box = e.getBoundingClientRect();
+                   return [e.className, e.textContent, box.top >= 0 && box.bottom <= innerHeight]; }"""
+    )
+    assert focused == ["vk-triage__title", TREE.questions["path-goal"].text[language], True], focused
+    guard.assert_clean()
+
+
+def shortest_walk(anchor: str):
+    return min((walk for walk in TREE.walks() if walk.destination.anchor == anchor), key=lambda w: len(w.answers))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_deleted_page_is_restored_in_at_most_three_answers(page, guard, base_url, language):
+    page.set_viewport_size(PHONE)
+    app = open_start(page, base_url, language)
+    walk = shortest_walk("restore-steps")
+    for number in walk.answers:
+        app.locator(".vk-triage__choice").nth(number - 1).click()
+    link = app.locator(".vk-triage__link")
+    assert link.evaluate("a => a.href") == f"{base_url}/{language}/{TREE.destinations['restore-steps'].path}"
+    assert len(walk.answers) <= 3, walk.answers
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_result_is_heard_whole_with_its_safety_note(page, guard, base_url, language):
+    from playwright.sync_api import expect  # the browser extra (the fixtures skip without it)
+
+    page.set_viewport_size(PHONE)
+    app = open_start(page, base_url, language)
+    for anchor in ("hacked", "scam-blocked-screen", "restore-steps"):
+        walk = shortest_walk(anchor)
+        for number in walk.answers:
+            app.locator(".vk-triage__choice").nth(number - 1).click()
+        focused = page.locator(":focus")
+        assert focused.get_attribute("class") == "vk-triage__link"
+        destination = TREE.destinations[anchor]
+        expect(focused).to_have_accessible_name(destination.title[language])
+        expect(focused).to_have_accessible_description(re.compile(re.escape(walk.note[language])))
+        if not destination.is_page:
+            expect(focused).to_have_accessible_description(re.compile(re.escape(destination.page_title[language])))
+        app.locator(".vk-triage__restart").click()
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_back_from_a_result_shows_the_result_again(page, guard, base_url, language):
+    page.set_viewport_size(PHONE)
+    app = open_start(page, base_url, language)
+    walk = shortest_walk("hacked")
+    for number in walk.answers:
+        app.locator(".vk-triage__choice").nth(number - 1).click()
+    with page.expect_navigation():
+        app.locator(".vk-triage__link").click()
+    page.go_back(wait_until="load")
+    app = page.locator(APP)
+    assert app.locator(".vk-triage__link").is_visible()
+    assert app.locator(".vk-triage__link").text_content() == TREE.destinations["hacked"].title[language]
+    assert len(trail(app)) == len(walk.answers)
     guard.assert_clean()
 
 

@@ -12,6 +12,7 @@ defines, so a project can list just the ones it needs (the handouts'
 * :mod:`vkdocs.sphinx.calculator`: ``{vk-deadline-calculator}`` and the deadline's numbers for pages;
 * :mod:`vkdocs.sphinx.labels`: truth labels, unconfirmed interface labels, page freshness;
 * :mod:`vkdocs.sphinx.triage`: the question path and the open dataset's files;
+* :mod:`vkdocs.sphinx.typography`: Russian typography in the PDFs (non-breaking spaces, unbroken labels).
 * :mod:`vkdocs.sphinx.seo`: descriptions, language alternates, sitemaps, link previews, how-to data.
 
 The scripts and styles of their nodes ship in ``static/``; each module loads
@@ -36,6 +37,7 @@ FEATURES = (
     "vkdocs.sphinx.calculator",
     "vkdocs.sphinx.labels",
     "vkdocs.sphinx.triage",
+    "vkdocs.sphinx.typography",
     "vkdocs.sphinx.seo",
 )
 

@@ -29,14 +29,26 @@ JSON when the docs are built:
 * "N days" with its plural form for every possible count
   (:func:`vkdocs.deadline.format_days`, CLDR rules through Babel);
 * the long date pattern and month names of the build's language (Babel), with
-  the same no-break-space clean-up as :func:`vkdocs.messages.long_date`.
+  the no-break spaces made plain by :func:`vkdocs.messages.plain_spaces`, as in
+  :func:`vkdocs.messages.long_date`.
 
 So the page and ``vkdocs deadline`` cannot disagree; the browser tests check
 the page against :func:`vkdocs.deadline.describe`.
 
-Without JavaScript, a ``<noscript>`` text gives the rule and points to the
-``vkdocs`` command. In the PDF and other builders, the calculator's place
-holds the rule and a worked example instead.
+Without JavaScript, a ``<noscript>`` text gives the rule, the worked
+example, how to count it on a calendar (the window is a whole number of
+weeks), and points to the ``vkdocs`` command. In the PDF and other builders, the
+calculator's place holds the rule and a worked example instead.
+
+How it speaks and looks (``_static/deadline-calculator.js``): the result is
+written, and so announced (``role="status"``), once a whole date has been
+read, when the field is left, or on Enter, never at every keystroke; the
+last day is its most prominent part; an error marks the field
+``aria-invalid`` and describes it (``aria-describedby``). The field has
+``inputmode="decimal"``: phones show digits and the decimal separator, a
+dot or (in a Russian region, on iOS) a comma, which the script turns into
+a dot as it is typed; "numeric" gives no separator at all on iOS, and "tel"
+no dot.
 
 The module also gives the pages two MyST substitutions that quote
 :mod:`vkdocs.deadline`, so no page retypes a number: ``{{ restore_window_days }}``
@@ -67,7 +79,7 @@ from vkdocs.deadline import (
 )
 from vkdocs.errors import ECHO_LIMIT
 from vkdocs.i18n import babel_locale, check_language
-from vkdocs.messages import message, template
+from vkdocs.messages import message, plain_spaces, plural, template
 from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, paragraph, pass_node, untranslatable
 
 SCRIPT = "deadline-calculator.js"
@@ -110,16 +122,11 @@ class vk_deadline_calculator(nodes.General, nodes.Element):
     """
 
 
-def _clean(text: str) -> str:
-    # The same clean-up as vkdocs.messages.long_date.
-    return text.replace("\u202f", " ")
-
-
 def calculator_data(lang: str) -> dict[str, Any]:
     """Everything the script needs to compute and word the result in ``lang``."""
     check_language(lang)
     locale = babel_locale(lang)
-    pattern = _clean(locale.date_formats["long"].pattern)
+    pattern = plain_spaces(locale.date_formats["long"].pattern)
     for match in _PATTERN_FIELDS.finditer(pattern):
         if match.group(1) and match.group(0) not in _SUPPORTED_FIELDS:
             raise ExtensionError(
@@ -133,7 +140,7 @@ def calculator_data(lang: str) -> dict[str, Any]:
         "latestDeletion": LATEST_DELETION.isoformat(),
         "echoLimit": ECHO_LIMIT,
         "datePattern": pattern,
-        "months": [_clean(locale.months["format"]["wide"][number]) for number in range(1, 13)],
+        "months": [plain_spaces(locale.months["format"]["wide"][number]) for number in range(1, 13)],
         "days": [format_days(count, lang) for count in range(RESTORE_WINDOW.days + 1)],
         "sentences": {state: list(keys) for state, keys in SENTENCES.items()},
         "messages": {key: template(key, lang) for key in MESSAGE_KEYS},  # placeholders intact: {name}, {name!r}
@@ -174,12 +181,43 @@ def _cli_link(translator: Any) -> str:
     return f'<a href="{translator.attval(uri)}">{translator.encode(title)}</a>'
 
 
+def by_calendar(lang: str) -> str:
+    """How to count the last day on a calendar, with the worked example's dates.
+
+    The window is a whole number of weeks: on the same weekday that many weeks
+    after the deletion it is too late, so the last day is the day before.
+
+    >>> print(by_calendar("en"))
+    To count on a calendar: 210 days is exactly 30 weeks. Count 30 weeks on from the day of deletion: on that day the page can no longer be restored, and the last day is the day before. For example, the page was deleted on October 1, 2026: 30 weeks later is April 29, 2027, so the last day is April 28, 2027.
+    """
+    weeks, rest = divmod(RESTORE_WINDOW.days, 7)
+    if rest:
+        raise ExtensionError(f"vk-deadline-calculator: the window ({RESTORE_WINDOW.days} days) is not whole weeks")
+    deleted = EXAMPLE[0]
+    return message(
+        "calculator_by_calendar",
+        lang,
+        window=format_days(RESTORE_WINDOW.days, lang),
+        weeks=plural("weeks", weeks, lang),
+        deleted=deleted,
+        too_late=deleted + RESTORE_WINDOW,
+        last_day=deleted + LAST_DAY_OFFSET,
+    )
+
+
+def noscript_text(lang: str) -> list[str]:
+    """The calculator's place without JavaScript: the rule, the worked example, and counting on a calendar."""
+    return [*printed_text(lang), by_calendar(lang)]
+
+
 def _noscript_html(translator: Any, lang: str) -> str:
-    """The rule, and where to count without JavaScript: `code` in the message becomes <code>."""
+    """The rule, a calendar count, the example, and the command: `code` in the message becomes <code>."""
     marker = "\x00link\x00"
-    text = translator.encode(f"{rule(lang)} {message('calculator_noscript', lang, link=marker)}")
-    text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
-    return f'<noscript><p class="vk-deadline-calculator__noscript">{text.replace(marker, _cli_link(translator))}</p></noscript>\n'
+    paragraphs = [translator.encode(text) for text in noscript_text(lang)]
+    command = translator.encode(message("calculator_noscript", lang, link=marker))
+    command = re.sub(r"`([^`]+)`", r"<code>\1</code>", command).replace(marker, _cli_link(translator))
+    body = "".join(f"<p>{text}</p>" for text in [*paragraphs, command])
+    return f'<noscript><div class="vk-deadline-calculator__noscript">{body}</div></noscript>\n'
 
 
 def visit_calculator_html(self: Any, node: vk_deadline_calculator) -> None:
@@ -195,10 +233,10 @@ def visit_calculator_html(self: Any, node: vk_deadline_calculator) -> None:
         f'<label class="vk-deadline-calculator__label" for="{field}">{escape(message("calculator_label", lang))}</label>\n'
         f'<p class="vk-deadline-calculator__hint" id="{hint}">{escape(message("calculator_hint", lang))}</p>\n'
         f'<input class="vk-deadline-calculator__date" type="text" name="deleted-on" id="{field}" '
-        f'aria-describedby="{hint}" autocomplete="off" spellcheck="false" autocapitalize="off" size="12">\n'
-        f'<output class="vk-deadline-calculator__output" for="{field}" aria-live="polite">'
+        f'aria-describedby="{hint}" inputmode="decimal" autocomplete="off" spellcheck="false" autocapitalize="off" size="12">\n'
+        f'<output class="vk-deadline-calculator__output" for="{field}" aria-live="polite" aria-atomic="true">'
         '<span class="vk-deadline-calculator__understood"></span>'
-        '<span class="vk-deadline-calculator__result"></span></output>\n'
+        f'<span class="vk-deadline-calculator__result" id="{base}-result"></span></output>\n'
         '<p class="vk-deadline-calculator__print" hidden><button type="button">'
         f"{escape(message('calculator_print', lang))}</button></p>\n"
         "</div>\n"

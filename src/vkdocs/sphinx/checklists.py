@@ -81,7 +81,10 @@ def visit_checklist_tools_html(self: HTML5Translator, node: vk_checklist_tools) 
     self.body.append(
         '<p class="vk-checklist__tools" hidden>'
         f'<button type="button" class="vk-checklist__clear">{self.encode(message("clear_ticks", lang))}</button> '
-        f'<span class="vk-checklist__kept">{self.encode(message("ticks_kept_here", lang))}</span></p>'
+        f'<button type="button" class="vk-checklist__undo" hidden>{self.encode(message("undo_clear_ticks", lang))}</button> '
+        f'<span class="vk-checklist__kept">{self.encode(message("ticks_kept_here", lang))}</span> '
+        f'<span class="vk-checklist__status" role="status" data-cleared="{self.attval(message("ticks_cleared", lang))}">'
+        "</span></p>"
     )
     raise nodes.SkipNode
 

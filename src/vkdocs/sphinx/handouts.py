@@ -37,6 +37,7 @@ from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
+from sphinx.util.texescape import escape
 
 from vkdocs.checklist import build_checklist, handout_dates, situation_page, situations
 from vkdocs.deadline import (
@@ -48,7 +49,7 @@ from vkdocs.deadline import (
     state,
 )
 from vkdocs.errors import InputError
-from vkdocs.latex import handout_file, manual_file
+from vkdocs.latex import handout_file, handout_heading, hyperref, manual_file, page_address
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import add_node, docname, paragraph, untranslatable
 from vkdocs.sphinx.checklists import checklist_nodes, vk_checkbox
@@ -131,7 +132,16 @@ class HandoutDirective(SphinxDirective):
         except InputError as error:
             raise self.error(str(error)) from None
         built = today if today is not None else _build_day(self.config, lang)
-        body: list[nodes.Node] = [paragraph(message("handout_built", lang, date=built), classes=("vk-handout__built",))]
+        address = page_address(self.config.html_baseurl, situation_page(checklist.situation))
+        built_line = message("handout_built", lang, date=built)
+        heading = handout_heading(built_line, address, message("handout_site", lang))
+        # In print the heading sets the title, the date, the address and its QR code (LaTeX);
+        # any other builder gets the date and the address as text.
+        elsewhere = addnodes.only(expr="not latex")
+        elsewhere += paragraph(built_line, classes=("vk-handout__built",))
+        if address is not None:
+            elsewhere += paragraph(f"{message('handout_site', lang)} {address}")
+        body: list[nodes.Node] = [nodes.raw("", heading, format="latex"), elsewhere]
         # A page whose last day has passed: the handout says so first and what still holds, in place of the
         # restore steps (whose second step says "do not wait for the last day").
         passed = deleted is not None and today is not None and state(deleted, today) == "closed"
@@ -140,14 +150,42 @@ class HandoutDirective(SphinxDirective):
         if checklist.situation == "restore":
             body.append(restore_fillin(lang, deleted, passed=passed))
         if not passed:
-            body.append(checklist_nodes(checklist, title=False))
+            steps = checklist_nodes(checklist, title=False)
+            for box in list(steps.findall(nodes.warning)):
+                box.parent.remove(box)  # all in one box below
+            body.append(steps)
+            if checklist.situation == "delete":
+                body.append(fillin_line(message("handout_vk_date", lang)))
+        body += safety_box(checklist.warnings, lang)
         return [untranslatable(node) for node in body]
+
+
+def fillin_line(label: str) -> nodes.paragraph:
+    """``label`` in bold and a line to fill in by hand, kept together on one line."""
+    line = nodes.paragraph(classes=["vk-fillin__line"])
+    line += [nodes.strong(label, label), nodes.Text("\u00a0"), vk_blank()]
+    return line
+
+
+def safety_box(warnings: tuple[str, ...], lang: str) -> list[nodes.Node]:
+    """A handout's one strong warnings box (the fraud style): its checklist's warnings, then the
+    rules every handout carries (never share codes, reach VK support only from inside VK), each once."""
+    rules = [*warnings, *(message(key, lang) for key in ("handout_never_share", "handout_support_how"))]
+    items = nodes.bullet_list()
+    for rule in dict.fromkeys(rules):
+        items += nodes.list_item("", paragraph(rule))
+    title = escape(message("handout_safety", lang))
+    return [
+        nodes.raw("", rf"\begin{{sphinxadmonition}}{{danger}}{{{title}:}}", format="latex"),
+        items,
+        nodes.raw("", r"\end{sphinxadmonition}", format="latex"),
+    ]
 
 
 def restore_fillin(lang: str, deleted: date | None = None, *, passed: bool = False) -> nodes.container:
     """The restore handout's dates and the rule below them.
 
-    Without ``deleted``, one line with blanks to fill in by hand; with it, the
+    Without ``deleted``, a line with a blank to fill in by hand for each; with it, the
     date of deletion and the last day to restore in words, one per line.
     When the last day has ``passed``, the rule (which ends "do not wait") is
     left out: :func:`passed_notice` says what still holds.
@@ -157,9 +195,9 @@ def restore_fillin(lang: str, deleted: date | None = None, *, passed: bool = Fal
         nodes.strong(message(key, lang), message(key, lang)) for key in ("handout_deleted_on", "handout_restore_before")
     ]
     if deleted is None:
-        line = nodes.paragraph(classes=["vk-fillin__line"])
-        line += [labels[0], nodes.Text(" "), vk_blank(), nodes.Text(" · "), labels[1], nodes.Text(" "), vk_blank()]
-        fillin += line
+        # One line each, the label kept with its blank: a label never breaks away from its line.
+        for key in ("handout_deleted_on", "handout_restore_before"):
+            fillin += fillin_line(message(key, lang))
     else:
         for label, day in zip(labels, (deleted, last_day(deleted)), strict=True):
             # Plain text after the label: Sphinx moves an untranslatable inline node to the end of its paragraph.
@@ -172,7 +210,7 @@ def restore_fillin(lang: str, deleted: date | None = None, *, passed: bool = Fal
 
 
 #: What still holds once the last day has passed, in the words of the page's section "deleted-for-good"
-#: (docs/explanation/deletion.md; tests/test_handout.py holds them to it).
+#: (docs/explanation/deletion.md; tests/site/test_handout_pdf.py holds them to it).
 GONE = ("handout_gone_button", "handout_gone_unverifiable", "handout_gone_dont_pay", "handout_gone_start_over")
 
 
@@ -255,7 +293,8 @@ class AddPrintLinks(SphinxPostTransform):
 
 
 class ResolvePdfLinks(SphinxPostTransform):
-    """HTML: a relative link into the output's PDF folder. Elsewhere: the text and the file name."""
+    """HTML: a relative link into the output's PDF folder. Elsewhere: the text, and the PDF's address
+    on the site when it has one (``html_baseurl``)."""
 
     default_priority = 100
 
@@ -269,7 +308,13 @@ class ResolvePdfLinks(SphinxPostTransform):
                 link = nodes.reference(text, text, refuri=uri, classes=["vk-handout-link"])
                 node.replace_self(link)
             else:
-                node.replace_self(nodes.Text(f"{text} ({node['file']})"))
+                # On paper: the PDF's web address when the site has one (no file name to look for).
+                base = self.config.html_baseurl.rstrip("/")
+                if not base:
+                    node.replace_self(nodes.Text(text))
+                else:
+                    uri = f"{base}/{self.config.vkdocs_handout_dir.strip('/')}/{node['file']}"
+                    node.replace_self([nodes.Text(text + " "), nodes.reference(uri, uri, refuri=uri)])
 
 
 _TASK_CHECKBOX = re.compile(r'<input[^>]*class="task-list-item-checkbox"[^>]*>')
@@ -305,8 +350,15 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
         parent = parent.parent
 
 
+def set_pdf_metadata(app: Sphinx, config: Config) -> None:
+    """Every PDF's title, author, subject and language in its metadata (:func:`vkdocs.latex.hyperref`)."""
+    lang = config.language or "ru"
+    config.latex_elements = {"hyperref": hyperref(lang, message("pdf_subject", lang)), **config.latex_elements}
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("vkdocs.sphinx.checklists")
+    app.connect("config-inited", set_pdf_metadata)
     add_node(
         app,
         vk_blank,

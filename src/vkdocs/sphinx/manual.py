@@ -46,19 +46,36 @@ Print forms for web-only things:
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.latex import LaTeXBuilder
+from sphinx.builders.latex.util import ExtBabel
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.texescape import escape
 from sphinx.writers.latex import LaTeXTranslator
 
+from vkdocs import __version__
 from vkdocs.checklist import situations
-from vkdocs.latex import HANDOUT_ELEMENTS, LATEX_ELEMENTS, PREAMBLE, handout_document, manual_file
+from vkdocs.dataset import build_dataset
+from vkdocs.deadline import format_long_date
+from vkdocs.latex import (
+    HANDOUT_ELEMENTS,
+    LATEX_ELEMENTS,
+    PREAMBLE,
+    address_block,
+    handout_document,
+    manual_file,
+    page_address,
+    page_ref_name,
+)
 from vkdocs.messages import message
+from vkdocs.sphinx.handouts import window_note
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -82,7 +99,10 @@ MANUAL_PREAMBLE = r"""
 \newcounter{vksecnumdepth}
 % The contents under their own title (#1, not a toctree caption); after them the
 % front matter keeps roman page numbers, no chapter numbers.
+% Two levels, whatever depth Sphinx takes from the toctrees: the chapters and their sections
+% (the question path, "page hacked" inside "no access").
 \newcommand{\vktableofcontents}[1]{%
+  \setcounter{tocdepth}{1}%
   \pagenumbering{roman}%
   \begingroup\renewcommand{\contentsname}{#1}%
   \parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
@@ -110,6 +130,11 @@ MANUAL_PREAMBLE = r"""
   {\LARGE #1\par}\nobreak\vskip 6\p@\hrule\nobreak\vskip 14\p@}}
 \def\@makeschapterhead#1{{\parindent\z@\raggedright\normalfont\sffamily\bfseries
   {\LARGE #1\par}\nobreak\vskip 6\p@\hrule\nobreak\vskip 14\p@}}
+% A heading never ends a page: with less than six lines left, it starts the next.
+\let\vk@section\section
+\renewcommand{\section}{\needspace{6\baselineskip}\vk@section}
+\let\vk@subsection\subsection
+\renewcommand{\subsection}{\needspace{5\baselineskip}\vk@subsection}
 % Contents: room for two-digit chapter numbers.
 \renewcommand*\l@chapter[2]{%
   \ifnum\c@tocdepth>\m@ne
@@ -156,9 +181,52 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         config.latex_documents = [(config.root_doc, _tex(manual_file(language)), MANUAL_TITLE, author, "manual")]
         # The contents' title where they are printed: Sphinx would take the start page's first toctree caption.
         contents = rf"\vktableofcontents{{{message('manual_contents', language)}}}"
-        config.latex_elements = {**MANUAL_ELEMENTS, "tableofcontents": contents, **config.latex_elements}
+        # polyglossia's name of the language (Sphinx's), for the page references' word.
+        name = ExtBabel(language, use_polyglossia=True).language
+        preamble = MANUAL_ELEMENTS["preamble"] + page_ref_name(name, message("manual_page_ref", language)) + "\n"
+        address = page_address(config.html_baseurl, config.root_doc)
+        if address is not None:  # at the foot of the title page: the site's address and its QR code
+            preamble += rf"\authoraddress{{{address_block(address, message('manual_site', language))}}}" + "\n"
+        config.latex_elements = {
+            **MANUAL_ELEMENTS,
+            "preamble": preamble,
+            "tableofcontents": contents,
+            "maketitle": r"\sphinxmaketitle" + "\n" + essentials_and_colophon(language, address),
+            **config.latex_elements,
+        }
         # The start page's sections become parts (ManualStructure), its pages chapters.
         config.latex_toplevel_sectioning = "part"
+
+
+def essentials_and_colophon(language: str, address: str | None) -> str:
+    """The page after the title page: the rules a reader must not miss, in one fraud-style box
+    (never pay, never share codes, the restore rule with VK's date first, support only inside VK),
+    and at its foot the colophon (title, edition, the date the content was checked against the
+    guides, the site's address when the build has one, licence). All from the package's catalogs."""
+    rules = [
+        message("manual_never_pay", language),
+        message("handout_never_share", language),
+        window_note(language),
+        message("handout_support_how", language),
+    ]
+    items = "".join(rf"\item {escape(rule)}" + "\n" for rule in rules)
+    checked = min(date.fromisoformat(record["checked"]) for record in build_dataset()["situations"].values())
+    marker = "VKDOCSDATE"
+    edition = escape(message("manual_edition", language, version=__version__, date=marker))
+    colophon = [
+        r"\textbf{\csname @title\endcsname}",
+        edition.replace(marker, r"\csname @date\endcsname"),
+        escape(message("page_checked", language, date=format_long_date(checked, language))),
+    ]
+    if address is not None:
+        colophon.append(escape(message("manual_site", language)) + rf" \url{{{address}}}")
+    colophon.append("© " + escape(message("site_copyright", language)))
+    return (
+        "\\clearpage\\thispagestyle{empty}\n"
+        rf"\begin{{sphinxadmonition}}{{danger}}{{{escape(message('manual_essentials', language))}:}}"
+        "\n\\begin{itemize}\n" + items + "\\end{itemize}\n\\end{sphinxadmonition}\n"
+        "\\vfill{\\small\\raggedright\\parskip=3pt\n" + "\\par\n".join(colophon) + "\\par}\n\\clearpage\n"
+    )
 
 
 def visit_admonition_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -296,10 +364,39 @@ class PrintCardLinks(SphinxPostTransform):
                 paragraph += node
 
 
+class LeaveOutWebOnlyPages(SphinxPostTransform):
+    """The manual is for readers: the pages of ``vkdocs_print_web_only`` (the Python package and
+    the command's reference) stay on the site and leave the book.
+
+    Sphinx's LaTeX builder inlines every page of the toctrees, each in a
+    ``start_of_file`` node; those pages' nodes go, and the pages leave the
+    builder's documents, so a reference to them (resolved after this) prints
+    as plain text, with no page number and no dangling link. The toctrees
+    themselves stay as they are, so the site and the doctrees are unchanged.
+    """
+
+    default_priority = 5  # before the references are resolved (ReferencesResolver: 10)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        web_only = set(self.config.vkdocs_print_web_only)
+        if self.config.vkdocs_print != "manual" or not web_only:
+            return
+        builder = self.app.builder  # (only when there is something to leave out: SphinxTransform.app is deprecated)
+        if not isinstance(builder, LaTeXBuilder):
+            return
+        for node in list(self.document.findall(addnodes.start_of_file)):
+            if node["docname"] in web_only:
+                node.parent.remove(node)
+        builder.docnames = set(builder.docnames) - web_only
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     # on_config_inited prints the author that languages sets per language: its handler must run first.
     app.setup_extension("vkdocs.sphinx.languages")
     app.add_config_value("vkdocs_print", "manual", "env", types=[str])
+    app.add_config_value("vkdocs_print_web_only", [], "env", types=[list])
+    app.add_post_transform(LeaveOutWebOnlyPages)
     app.connect("config-inited", on_config_inited)
     app.add_node(nodes.admonition, override=True, latex=(visit_admonition_latex, depart_admonition_latex))
     app.add_post_transform(PrintCardLinks)

@@ -39,13 +39,12 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from vkdocs import dataset
-from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, pass_node, skip_node, untranslatable
+from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, pass_node, untranslatable
 from vkdocs.triage import Answer, Destination, Tree, load_tree, triage_message
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
     from sphinx.writers.html5 import HTML5Translator
-    from sphinx.writers.latex import LaTeXTranslator
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +59,6 @@ SCRIPT_MESSAGES = ("back", "restart", "answers_so_far", "read", "on_page")
 
 class vk_triage(nodes.General, nodes.Element):
     """The question path: the questions as sections; ``node["lang"]`` and ``node["docname"]`` set."""
-
-
-class vk_pageref(nodes.Inline, nodes.Element):
-    """The page number of ``node["docname"]``'s section ``node["anchor"]``, in print only."""
 
 
 class vk_data_link(nodes.Inline, nodes.TextElement):
@@ -162,8 +157,6 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
             else:
                 destination: Destination = tree.destinations[answer.section]
                 line += _ref(docname, answer.section, destination.title[lang])
-                line += nodes.Text(", " + triage_message("page_number", lang) + "\u00a0")
-                line += vk_pageref(docname=destination.page, anchor=destination.anchor)
                 line += nodes.Text(".")
                 if answer.note:
                     line += nodes.Text(" " + answer.note[lang])
@@ -233,12 +226,6 @@ def visit_triage_html(self: HTML5Translator, node: vk_triage) -> None:
 
 def depart_triage_html(self: HTML5Translator, node: vk_triage) -> None:
     self.body.append("</div>\n")
-
-
-def visit_pageref_latex(self: LaTeXTranslator, node: vk_pageref) -> None:
-    label = self.idescape(f"{node['docname']}:{node['anchor']}")
-    self.body.append(rf"\pageref{{{label}}}")
-    raise nodes.SkipNode
 
 
 class DataLinkRole(SphinxRole):
@@ -315,7 +302,6 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     # Other builders show only the children (the questions as sections).
     add_node(app, vk_triage, html=(visit_triage_html, depart_triage_html), elsewhere=(pass_node, pass_node))
-    add_node(app, vk_pageref, html=(skip_node, None), elsewhere=(skip_node, None), latex=(visit_pageref_latex, None))
     app.add_node(vk_data_link)
     app.add_directive("vk-triage", TriageDirective)
     app.add_role("vk-data", DataLinkRole())
@@ -327,4 +313,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-__all__ = ["DataLinkRole", "TriageDirective", "setup", "vk_data_link", "vk_pageref", "vk_triage"]
+__all__ = ["DataLinkRole", "TriageDirective", "setup", "vk_data_link", "vk_triage"]

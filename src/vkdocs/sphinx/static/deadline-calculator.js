@@ -9,14 +9,23 @@
 // The field takes typed text, DD.MM.YYYY or YYYY-MM-DD, in ASCII digits,
 // whatever the browser's language: a date picker would show the browser's
 // order, and 01.10.2026 typed into an English one becomes 10 January.
+//
+// It speaks once: the result is written into its live region (and so read
+// out) when a whole date has been read, when the field is left, or on Enter;
+// while the reader is still typing, an old result is only taken away. An
+// error marks the field (aria-invalid) and describes it (aria-describedby).
+// The field's inputmode="decimal" gives digits and a decimal separator on
+// phones; where that separator is a comma, it becomes a dot as it is typed.
 (() => {
   "use strict";
 
   const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
   const RUSSIAN = /^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$/;
-  // What a reader has typed so far on the way to either form: "01.1", "2026-10-0".
-  const ISO_START = /^[0-9]{1,4}$|^[0-9]{4}-(?:[0-9]{0,2}|[0-9]{2}-[0-9]?)$/;
-  const RUSSIAN_START = /^[0-9]{1,2}$|^[0-9]{2}\.(?:[0-9]{0,2}|[0-9]{2}\.[0-9]{0,3})$/;
+  // What a reader has typed so far on the way to either form, before its last
+  // part: "01.1", "01.10.", "2026-10-". Once all three parts are there
+  // ("01.10.26"), the text is read as it stands.
+  const ISO_START = /^[0-9]{1,4}$|^[0-9]{4}-(?:[0-9]{0,2}|[0-9]{2}-)$/;
+  const RUSSIAN_START = /^[0-9]{1,2}$|^[0-9]{2}\.(?:[0-9]{0,2}|[0-9]{2}\.)$/;
   // Characters Python's repr() escapes (str.isprintable() is false for them).
   const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
   const MS_PER_DAY = 86400000;
@@ -193,6 +202,18 @@
     for (const sheet of document.querySelectorAll(".vk-print-sheet")) sheet.classList.remove("vk-print-sheet");
   });
 
+  // The result's text, with the last day (in words) as its own element, to stand out.
+  function resultNodes(shown, data) {
+    if (!shown.lastDay) return [shown.text];
+    const day = inWords(shown.lastDay, data);
+    const at = shown.text.indexOf(day);
+    if (at < 0) return [shown.text];
+    const strong = document.createElement("strong");
+    strong.className = "vk-deadline-calculator__last-day";
+    strong.textContent = day;
+    return [shown.text.slice(0, at), strong, shown.text.slice(at + day.length)];
+  }
+
   function setUp(element) {
     const data = JSON.parse(element.querySelector(".vk-deadline-calculator__data").textContent);
     const field = element.querySelector(".vk-deadline-calculator__date");
@@ -200,18 +221,62 @@
     const output = element.querySelector(".vk-deadline-calculator__result");
     const printLine = element.querySelector(".vk-deadline-calculator__print");
     const sheet = document.querySelector(".vk-checklist--restore");
+    const hint = field.getAttribute("aria-describedby");
     let shown;
-    const show = () => {
+    // What the live region says now: written again only when it changes.
+    let said = null;
+    const say = (answer) => {
+      const text = `${answer.understood}\u0000${answer.text}`;
+      if (text === said) return;
+      said = text;
+      understood.textContent = answer.understood;
+      output.replaceChildren(...resultNodes(answer, data));
+    };
+    const mark = (state) => {
+      element.dataset.state = state;
+      const wrong = state === "error" || state === "incomplete";
+      if (wrong) {
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", `${output.id} ${hint}`);
+      } else {
+        field.removeAttribute("aria-invalid");
+        field.setAttribute("aria-describedby", hint);
+      }
+    };
+    // `settle`: the reader has finished (left the field, pressed Enter), so say whatever the answer is.
+    const show = (settle) => {
       shown = result(data, field.value, today(element));
-      understood.textContent = shown.understood;
-      output.textContent = shown.text;
-      element.dataset.state = shown.state;
-      printLine.hidden = !(sheet && (shown.state === "open" || shown.state === "last"));
+      const whole = shown.understood !== "" || shown.state === "empty";
+      if (settle || whole) {
+        say(shown);
+        mark(shown.state);
+      } else {
+        // Still typing: take the old answer away (silently), say nothing yet.
+        if (said !== "") {
+          said = "";
+          understood.textContent = "";
+          output.replaceChildren();
+        }
+        mark("typing");
+      }
+      printLine.hidden = !(sheet && (element.dataset.state === "open" || element.dataset.state === "last"));
     };
     printLine.querySelector("button").addEventListener("click", () => printChecklist(sheet, data, shown));
-    field.addEventListener("input", show);
-    field.addEventListener("change", show);
-    show();
+    field.addEventListener("input", () => {
+      // A phone's decimal key may give a comma: the date's separator is a dot.
+      if (field.value.includes(",")) {
+        const caret = field.selectionStart;
+        field.value = field.value.replaceAll(",", ".");
+        field.setSelectionRange(caret, caret);
+      }
+      show(false);
+    });
+    field.addEventListener("change", () => show(true));
+    field.addEventListener("blur", () => show(true));
+    field.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") show(true);
+    });
+    show(true);
     element.hidden = false;
     return { data, show, result: (value) => result(data, value, today(element)) };
   }

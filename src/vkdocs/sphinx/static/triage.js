@@ -100,6 +100,8 @@
       result.replaceChildren();
     }
 
+    // The place to read, as a link that takes the focus; the page it is on and
+    // the safety note describe the link, so a screen reader reads them with it.
     function showResult(read) {
       title.hidden = true;
       choices.hidden = true;
@@ -108,14 +110,23 @@
       const link = element("a", { class: "vk-triage__link", href: read.href }, read.title);
       line.append(link);
       result.replaceChildren(line);
-      if (read.page) result.append(element("p", { class: "vk-triage__page" }, fill(words.on_page, { page: read.page })));
-      if (read.note) result.append(element("p", { class: "vk-triage__note" }, read.note));
+      const described = [];
+      if (read.page) {
+        result.append(element("p", { class: "vk-triage__page", id: `${root.id}-page` }, fill(words.on_page, { page: read.page })));
+        described.push(`${root.id}-page`);
+      }
+      if (read.note) {
+        result.append(element("p", { class: "vk-triage__note", id: `${root.id}-note` }, read.note));
+        described.push(`${root.id}-note`);
+      }
+      if (described.length) link.setAttribute("aria-describedby", described.join(" "));
       result.hidden = false;
       return link;
     }
 
     // Draw the current step; with `focus`, move the keyboard focus to it.
     function show(focus) {
+      remember(steps);
       showTrail();
       const now = current();
       const target = now.read ? showResult(now.read) : (showQuestion(now.question), title);
@@ -134,23 +145,67 @@
       show(true);
     });
 
-    // A link to a question (#path-goal) opens the path at that question.
+    // A link to a question (#path-goal) opens the path at that question, in
+    // view and focused (its section, hidden now, was the browser's target).
     function followHash(scroll) {
       const anchor = decodeURIComponent(window.location.hash.slice(1));
       const found = pathTo(data, anchor);
-      if (!found) return;
+      if (!found) return false;
       steps = found;
       show(false);
-      if (scroll) app.scrollIntoView();
-      title.focus({ preventScroll: !scroll });
+      title.focus({ preventScroll: true });
+      if (scroll) app.scrollIntoView({ block: "start" });
+      return true;
     }
 
+    root.id ||= `vk-triage-${document.querySelectorAll("[data-vk-triage]").length}`;
     for (const section of root.querySelectorAll(":scope > section")) section.hidden = true;
     root.prepend(app);
     root.classList.add("vk-triage--live");
-    show(false);
-    followHash(true);
+    // Back from the page a result led to: the same answers, the result again.
+    const returned = performance.getEntriesByType("navigation")[0]?.type === "back_forward" ? remembered(data) : null;
+    if (returned && !window.location.hash) {
+      steps = returned;
+      show(false);
+    } else {
+      show(false);
+      // After the browser's own jump to the (now hidden) target, once the page has loaded.
+      if (followHash(true) && document.readyState !== "complete") {
+        window.addEventListener("load", () => followHash(true), { once: true });
+      }
+    }
     window.addEventListener("hashchange", () => followHash(true));
+  }
+
+  // The answers given, kept for this tab only (sessionStorage), so Back from a
+  // result's page shows that result again.
+  const MEMORY = `vkdocs:triage:${document.documentElement.lang}:${location.pathname}`;
+
+  function remember(steps) {
+    try {
+      if (steps.length) sessionStorage.setItem(MEMORY, JSON.stringify(steps));
+      else sessionStorage.removeItem(MEMORY);
+    } catch {
+      // Storage off: Back starts the path again.
+    }
+  }
+
+  // The answers kept, if they still make a path through this page's questions.
+  function remembered(data) {
+    let steps;
+    try {
+      steps = JSON.parse(sessionStorage.getItem(MEMORY) || "null");
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(steps) || !steps.length) return null;
+    let anchor = data.start;
+    for (const [index, step] of steps.entries()) {
+      const answer = step && step.question === anchor && data.questions[anchor]?.answers[step.answer];
+      if (!answer || (index < steps.length - 1) !== Boolean(answer.next)) return null;
+      anchor = answer.next;
+    }
+    return steps;
   }
 
   function start() {

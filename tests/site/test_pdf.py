@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
+import zlib
 from collections import Counter
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,10 +26,14 @@ import pytest
 from docbuild import DOCS, LANGUAGES, ROOT
 from texlog import missing_characters, read_log, undefined_references
 
+from vkdocs import __version__
 from vkdocs.checklist import build_checklist, situations
-from vkdocs.deadline import RESTORE_WINDOW, format_days
+from vkdocs.dataset import build_dataset
+from vkdocs.deadline import RESTORE_WINDOW, format_days, format_long_date
 from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
+from vkdocs.sphinx.handouts import window_note
+from vkdocs.typography import SHORT_WORDS
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
 #: Where `make pdf` leaves each build's LaTeX and logs: manual-<lang>/latex/, handouts-<lang>/latex/.
@@ -177,6 +184,75 @@ def test_restore_handout_has_the_fill_in_line_and_the_window(language):
     assert words(format_days(RESTORE_WINDOW.days, language)) in text
 
 
+@pytest.mark.parametrize(("situation", "language"), HANDOUTS)
+def test_handout_says_how_to_reach_support_safely_and_never_to_share_codes(situation, language):
+    text = pdf_text(pdf(handout_file(situation, language)))
+    for key in ("handout_support_how", "handout_never_share"):
+        assert words(message(key, language)) in text, f"{handout_file(situation, language)} lacks {key}"
+
+
+@pytest.mark.parametrize(("situation", "language"), HANDOUTS)
+def test_handout_body_is_at_least_12_pt_and_has_no_page_number(situation, language):
+    path = pdf(handout_file(situation, language))
+    done = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    heights = Counter(
+        round(float(y_max) - float(y_min))
+        for y_min, y_max in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', done.stdout
+        )
+    )
+    body = heights.most_common(1)[0][0]
+    assert body >= 12, f"the body's words are {body} pt high: set below 12 pt"  # poppler: a word's box is its font size
+    lines = [
+        line.strip()
+        for line in subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        if line.strip()
+    ]
+    assert not re.fullmatch(r"\d+", lines[-1]), f"a lone page number at the foot: {lines[-1]!r}"
+
+
+def test_delete_handout_has_a_line_for_the_date_vk_shows():
+    for language in LANGUAGES:
+        assert words(message("handout_vk_date", language)) in pdf_text(pdf(handout_file("delete", language)))
+
+
+def pdf_metadata(path: Path) -> dict[str, str]:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return dict(re.findall(r"^(\w+):\s+(.*)$", info, re.MULTILINE))
+
+
+def catalog_entries(path: Path) -> bytes:
+    """The PDF's objects, object streams uncompressed: where /Lang and /ViewerPreferences are."""
+    data = path.read_bytes()
+    found = [data]
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            found.append(zlib.decompress(stream.group(1)))
+        except zlib.error:
+            continue
+    return b"\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "title"),
+    [(manual_file(lang), lang, None) for lang in LANGUAGES]
+    + [(handout_file(sit, lang), lang, build_checklist(sit, lang=lang).title) for sit, lang in HANDOUTS],
+)
+def test_pdf_metadata_has_title_author_subject_and_language(name, language, title):
+    path = pdf(name)
+    info = pdf_metadata(path)
+    assert info.get("Title"), f"{name}: no Title"
+    if title is not None:
+        assert info["Title"] == title
+    assert info.get("Author") == message("site_authors", language)
+    assert info.get("Subject") == message("pdf_subject", language)
+    entries = catalog_entries(path)
+    assert f"/Lang({language})".encode() in entries, f"{name}: no /Lang({language})"
+    assert re.search(rb"/DisplayDocTitle\s*true", entries), f"{name}: viewers would show the file name"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_manual_shows_the_pages_checklists_in_its_language(language):
     shown = situations_on_pages()
@@ -200,8 +276,13 @@ def test_manual_page_count_is_reported(language, capsys):
 # The manual's structure, against the site's: the start page's toctrees, as the HTML shows them.
 
 
+#: The pages the reader's manual leaves out (docs/conf.py): on the site only.
+WEB_ONLY = frozenset(runpy.run_path(str(DOCS / "conf.py"))["vkdocs_print_web_only"])
+
+
 class _Toctrees(HTMLParser):
-    """The start page's toctrees: [(caption, [page title, …]), …], in order."""
+    """The start page's toctrees as the manual prints them: [(caption, [page title, …]), …], in order,
+    without the pages that stay on the site (``WEB_ONLY``)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -221,6 +302,7 @@ class _Toctrees(HTMLParser):
             self._page_item = True
         elif self._page_item and tag == "a":
             self._capturing, self._text, self._page_item = "page", "", False
+            self._href = dict(attrs).get("href") or ""
 
     def handle_endtag(self, tag) -> None:
         if tag == "article":
@@ -229,7 +311,8 @@ class _Toctrees(HTMLParser):
             self.parts.append((self._text.strip(), []))
             self._capturing = None
         elif self._capturing == "page" and tag == "a":
-            self.parts[-1][1].append(self._text.strip())
+            if self._href.split("#")[0].removesuffix(".html") not in WEB_ONLY:
+                self.parts[-1][1].append(self._text.strip())
             self._capturing = None
 
     def handle_data(self, data) -> None:
@@ -300,17 +383,22 @@ def assert_outline_follows(path: Path, expected: list[tuple[str, list[str]]], la
 
 #: A line of the contents: its text, then its page number (arabic, or roman in the front matter).
 CONTENTS_LINE = re.compile(r"^\s*(.*?)\s+(\d+|[ivxlc]+)\s*$")
+#: A line that is only a page number: the foot of a contents page.
+PAGE_NUMBER = re.compile(r"^(\d+|[ivxlc]+)$")
 
 
 def contents_entries(page: str) -> list[tuple[str, str]]:
-    """The contents page's entries as printed: (text, page number), a title that wraps joined to its number.
+    """The contents' entries as printed: (text, page number), a title that wraps joined to its number; the
+    pages' numbers at their foot left out (the contents may run over several pages).
 
-    >>> contents_entries("Contents\\n\\nI  Part  1\\n1  A very long\\n   title  3\\n\\n   i")
-    [('I  Part', '1'), ('1  A very long title', '3')]
+    >>> contents_entries("Contents\\n\\nI  Part  1\\n1  A very long\\n   title  3\\n\\n   i\\n\\f  1.1  Section  4")
+    [('I  Part', '1'), ('1  A very long title', '3'), ('1.1  Section', '4')]
     """
     lines = [line.strip() for line in page.splitlines() if line.strip()]
     entries, pending = [], ""
     for line in lines[1:]:  # after the title
+        if PAGE_NUMBER.match(line):
+            continue
         match = CONTENTS_LINE.match(line)
         if match is None:
             pending = f"{pending} {line}".strip()
@@ -320,13 +408,26 @@ def contents_entries(page: str) -> list[tuple[str, str]]:
     return entries
 
 
-def assert_contents_lists(path: Path, expected: list[tuple[str, list[str]]], language: str) -> None:
-    """The contents page: titled "Contents", listing in order the introduction (a roman page number), each
-    part and its numbered chapters, each with an arabic page number, never going back."""
+def contents_pages(path: Path, language: str) -> list[str]:
+    """The manual's contents pages (from the page titled "Contents", up to the introduction's own page)."""
     pages = layout_pages(path)
     title = words(message("manual_contents", language))
-    contents = next((page for page in pages[:4] if title in words(page)), None)
-    assert contents is not None, f"no page titled {message('manual_contents', language)!r} among the first four"
+    first = next((n for n, page in enumerate(pages[:4]) if title in words(page)), None)
+    assert first is not None, f"no page titled {message('manual_contents', language)!r} among the first four"
+    introduction = words(message("manual_introduction", language))
+    end = next(
+        (n for n in range(first + 1, len(pages)) if any(words(line) == introduction for line in pages[n].splitlines())),
+        None,
+    )
+    assert end is not None, f"no page opens the introduction after the contents (page {first + 1})"
+    return pages[first:end]
+
+
+def assert_contents_lists(path: Path, expected: list[tuple[str, list[str]]], language: str) -> None:
+    """The contents: titled "Contents", listing in order the introduction (a roman page number), each
+    part and its numbered chapters, each with an arabic page number, never going back. Two levels: a
+    chapter's sections may stand between it and the next chapter."""
+    contents = "\f".join(contents_pages(path, language))
     # Toctree captions are parts, not the contents' title.
     assert not any(words(caption) in words(contents.strip().splitlines()[0]) for caption, _ in expected)
     wanted = [(message("manual_introduction", language), "roman")]
@@ -360,6 +461,81 @@ def test_manual_outline_has_the_introduction_then_a_part_per_caption_with_its_pa
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_manual_contents_page_lists_parts_and_numbered_chapters_in_order_with_page_numbers(html_builds, language):
     assert_contents_lists(pdf(manual_file(language)), site_toctree(html_builds, language), language)
+
+
+def test_manual_contents_list_the_sections_a_reader_looks_for():
+    """Two levels: the sections of "no access" are in the contents ("Страницу взломали", …)."""
+    contents = words("\n".join(contents_pages(pdf(manual_file("ru")), "ru")))
+    sections = re.findall(r"^## (.+)$", (DOCS / "howto" / "lost-access.md").read_text(encoding="utf-8"), re.M)
+    assert sections
+    for section in sections:
+        assert words(re.sub(r"\{[^}]*\}`([^`<]*)[^`]*`", r"\1", section)) in contents, (
+            f"{section!r} not in the contents"
+        )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_references_name_their_page(language):
+    """On paper a link is a page to turn to: every card's "→ target" and every cross-reference
+    prints "(p. 12)" / «(с. 12)», and no reference is left unresolved ("??")."""
+    path = pdf(manual_file(language))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    page = re.escape(message("manual_page_ref", language))
+    cards = [line for line in text.splitlines() if line.startswith("→ ")]
+    assert len(cards) >= 6, "the start page's cards print their links as '→ target' lines"
+    for line in cards:
+        assert re.search(rf"\({page}\s[0-9ivx]+\)$", line), f"a card's link without its page: {line!r}"
+    assert len(re.findall(rf"\({page}\s\d+\)", text)) >= 100
+    assert not re.search(rf"\({page}\s*\?\?\)", text), "a reference to a label the manual lacks"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_is_for_readers_without_the_python_package_or_the_command_reference(language):
+    assert {"reference/api", "reference/cli"} == WEB_ONLY
+    text = pdf_text(pdf(manual_file(language)))
+    for page in WEB_ONLY:
+        title = re.search(r"^# (.+)$", (DOCS / f"{page}.md").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+        if language == "ru":
+            assert words(title) not in text, f"the manual prints {page}: {title!r}"
+    raw = subprocess.run(["pdftotext", str(pdf(manual_file(language))), "-"], capture_output=True, text=True).stdout
+    for code in ("restore_deadline", "parse_date", "$ vkdocs", "--deleted-on", "InputError"):
+        assert code not in raw, f"the manual prints the programmers' {code!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_opens_with_the_essentials_and_the_colophon(language):
+    """The page after the title page: never pay, never share codes, the restore rule with VK's
+    date first, support only inside VK; at its foot the edition, the check date and the licence."""
+    second = words(layout_pages(pdf(manual_file(language)))[1])
+    for key in (
+        "manual_essentials",
+        "manual_never_pay",
+        "handout_never_share",
+        "handout_support_how",
+        "site_copyright",
+    ):
+        assert words(message(key, language)) in second, f"page 2 lacks {key}"
+    assert words(window_note(language)) in second
+    checked = min(date.fromisoformat(record["checked"]) for record in build_dataset()["situations"].values())
+    assert words(message("page_checked", language, date=format_long_date(checked, language))) in second
+    assert words(message("manual_edition", language, version=__version__, date="")) in second
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_lines_never_start_with_a_dash_or_end_with_a_one_letter_word_and_no_doubled_stop(language):
+    """Russian typography on paper (vkdocs.sphinx.typography): a dash never opens a line, «в», «и», …
+    never end one, and a question mark is never followed by a full stop."""
+    raw = subprocess.run(["pdftotext", str(pdf(manual_file(language))), "-"], capture_output=True, text=True).stdout
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    # (An en dash opening a line is a second-level list's bullet.)
+    dashes = [line for line in lines if line.startswith("—")]
+    assert not dashes, f"lines start with a dash: {dashes[:5]}"
+    short = re.compile(rf"(^|\s)[{SHORT_WORDS}{SHORT_WORDS.upper()}]$")
+    # (A short line is a heading or a glossary term that ends so: «Только я».)
+    ending = [line for line in lines if short.search(line) and len(line.split()) > 3]
+    assert not ending, f"lines end with a one-letter word: {ending[:5]}"
+    doubled = re.findall(r".{0,30}[?!]\.", raw)
+    assert not doubled, f"a full stop after ? or !: {doubled[:5]}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -7,7 +7,7 @@ They are built once, from a copy of the files git tracks (so nothing
 untracked or generated slips in), with ``python -m build --no-isolation``:
 the sdist first, then the wheel from the sdist, as an installer would. The
 sdist leaves the tests out on purpose: they need the docs, the Makefile and
-a git checkout (README "Packages").
+a git checkout (MAINTAINING.md "Packages and releases").
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from docbuild import ROOT
 
 from vkdocs.checklist import PLATFORMS, build_checklist, platforms, situation_page, situations
 from vkdocs.deadline import days_left, describe, format_days, format_long_date, last_day
@@ -173,8 +174,6 @@ def test_unknown_choices_are_value_errors_listing_the_valid_ones(kwargs, bad, ch
 
 
 def test_every_situation_names_a_docs_page_that_exists():
-    from pathlib import Path
-
-    docs = Path(__file__).resolve().parent.parent / "docs"
+    docs = ROOT / "docs"
     for situation in SITUATIONS:
         assert (docs / f"{situation_page(situation)}.md").exists(), situation

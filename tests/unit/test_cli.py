@@ -12,6 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from docbuild import ROOT
 
 from vkdocs.argparse_locale import translations
 from vkdocs.checklist import build_checklist, situations
@@ -195,7 +196,7 @@ def test_the_catalog_ships_in_the_package_as_po_not_compiled():
     from importlib.resources import files
 
     assert files("vkdocs").joinpath("locale/ru/LC_MESSAGES/argparse.po").is_file()
-    assert not list(Path(__file__).resolve().parent.parent.joinpath("src", "vkdocs", "locale").rglob("*.mo"))
+    assert not list(ROOT.joinpath("src", "vkdocs", "locale").rglob("*.mo"))
 
 
 # Robustness: the command never shows a traceback
@@ -453,14 +454,13 @@ def test_the_cli_reference_shows_what_the_command_prints(tmp_path):
     """Every ``$ vkdocs …`` of the page runs, in a folder of its own (``vkdocs handout`` writes a file there).
 
     ``vkdocs handout`` needs TeX: without it, its example is left to
-    tests/test_handout.py, which says why it is skipped (and fails in CI).
+    tests/site/test_handout_pdf.py, which says why it is skipped (and fails in CI).
     """
     import shlex
-    from pathlib import Path
 
     from vkdocs.handout import missing_tools
 
-    page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
     sessions = console_sessions(page)
     assert sessions
     last = None

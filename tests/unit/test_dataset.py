@@ -15,7 +15,7 @@ from docbuild import LANGUAGES, ROOT
 from jsonschema import Draft202012Validator
 
 from vkdocs.checklist import build_checklist, situations
-from vkdocs.dataset import DATA_FILE, DATASET_VERSION, SCHEMA_FILE, SCHEMA_ID, build_dataset, schema, to_json
+from vkdocs.dataset import DATA_FILE, DATASET_VERSION, SCHEMA_FILE, SCHEMA_ID, build_dataset, schema
 from vkdocs.deadline import RESTORE_WINDOW
 from vkdocs.site import language_root, page_url
 from vkdocs.triage import load_tree
@@ -303,27 +303,3 @@ def test_every_guide_says_what_the_copy_lost():
         "B": {"ru": "Дмитрий Костин", "en": "Dmitry Kostin"}
     }
     assert all(set(origin["note"]) == set(LANGUAGES) for origin in origins.values())
-
-
-# The built site ------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_site_publishes_the_dataset_and_its_schema(html_builds, lang):
-    build = html_builds[lang]
-    assert build.returncode == 0, build.output
-    folder = build.outdir / "data"
-    published = (folder / DATA_FILE).read_text(encoding="utf-8")
-    assert published == to_json(DATA)
-    assert errors(json.loads(published)) == []
-    assert json.loads((folder / SCHEMA_FILE).read_text(encoding="utf-8")) == schema()
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_sources_page_links_both_files(html_builds, lang):
-    page = html_builds[lang].outdir / "reference" / "sources.html"
-    links = re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8"))
-    for name in (DATA_FILE, SCHEMA_FILE):
-        targets = [link for link in links if link.endswith("/" + name)]
-        assert targets, f"no link to {name} on {page}"
-        assert all((page.parent / link).resolve().is_file() for link in targets)

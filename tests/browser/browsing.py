@@ -19,6 +19,7 @@ import functools
 import os
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -136,45 +137,27 @@ class Guard:
         assert not self.problems, "\n".join(self.problems)
 
 
-def _listeners(emitter) -> set[tuple[str, Any]]:
-    """The event handlers registered on a Playwright object (its pyee emitter)."""
-    impl = emitter._impl_obj
-    return {(event, handler) for event in impl.event_names() for handler in impl.listeners(event)}
-
-
-def _remove_listeners(emitter, keep: set[tuple[str, Any]]) -> None:
-    impl = emitter._impl_obj
-    for event, handler in _listeners(emitter) - keep:
-        impl.remove_listener(event, handler)
-
-
-def _has_routes(emitter) -> bool:
-    impl = emitter._impl_obj
-    return bool(getattr(impl, "_routes", True) or getattr(impl, "_web_socket_routes", True))
-
-
-# After a test, in one round trip: forget the page's storage, and say what the
-# test left that costs a round trip each to put back (most tests leave none).
+# After a test, in one round trip: forget the page's storage, and say what time the page
+# thinks it is (Playwright's clock, once installed in a context, cannot be uninstalled).
 _LEFT_BEHIND = """() => {
   try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}
-  const media = (query) => matchMedia(query).matches;
-  return {
-    clock: typeof globalThis.__pwClock !== "undefined",
-    // A page with no origin (about:blank) cannot read cookies: then nobody knows.
-    cookies: (() => { try { return document.cookie !== ""; } catch (error) { return null; } })(),
-    media: media("print") || media("(prefers-color-scheme: dark)") || media("(prefers-reduced-motion: reduce)")
-      || media("(forced-colors: active)") || media("(prefers-contrast: more)"),
-  };
+  return Date.now();
 }"""
 
 
 class SharedTab:
-    """A context and a page shared by the session's tests, put back to a new page's state between tests.
+    """A context shared by the session's tests (its cache kept), with a fresh page for each test.
+
+    Between tests, with Playwright's public API only: the test's pages are
+    closed (their listeners, routes, viewport and emulated media go with
+    them), the context's routes and cookies are removed, and the storage
+    cleared. A test that adds handlers to the context itself (``context.on``)
+    or needs other context options opens a context of its own.
 
     ``clock``: the tab for tests that fix "today" with Playwright's clock
     (``page.clock.set_fixed_time``). The clock cannot be uninstalled, so it
-    stays between those tests (each sets its own time) and that tab is never
-    lent to a test that expects the real time.
+    stays between those tests (each sets its own time), and the shared tab of
+    the other tests is dropped when a page's time is not the real time.
     """
 
     def __init__(self, browser, *, clock: bool = False) -> None:
@@ -183,24 +166,21 @@ class SharedTab:
         self.context = None
         self.page = None
         self.guard: Guard | None = None
-        self._baseline: tuple[set, set] = (set(), set())
 
     def open(self) -> None:
-        if self.context is not None and not self.page.is_closed():
-            return
-        self.discard()
-        context = self.browser.new_context(**CONTEXT_OPTIONS)
-        context.add_init_script(NO_SMOOTH_SCROLL)
-        context.on("request", lambda request: self.guard and self.guard.on_request(request))
-        context.on("console", lambda message: self.guard and self.guard.on_console(message))
-        context.on("weberror", lambda error: self.guard and self.guard.on_web_error(error))
-        context.on("requestfailed", lambda request: self.guard and self.guard.on_request_failed(request))
-        context.on("response", lambda response: self.guard and self.guard.on_response(response))
-        page = context.new_page()
-        page.on("websocket", lambda websocket: self.guard and self.guard.on_websocket(websocket))
-        page.set_default_timeout(15_000)
-        self.context, self.page = context, page
-        self._baseline = (_listeners(context), _listeners(page))
+        if self.context is None:
+            context = self.browser.new_context(**CONTEXT_OPTIONS)
+            context.add_init_script(NO_SMOOTH_SCROLL)
+            context.on("request", lambda request: self.guard and self.guard.on_request(request))
+            context.on("console", lambda message: self.guard and self.guard.on_console(message))
+            context.on("weberror", lambda error: self.guard and self.guard.on_web_error(error))
+            context.on("requestfailed", lambda request: self.guard and self.guard.on_request_failed(request))
+            context.on("response", lambda response: self.guard and self.guard.on_response(response))
+            context.on("page", lambda page: page.on("websocket", lambda ws: self.guard and self.guard.on_websocket(ws)))
+            self.context = context
+        if self.page is None or self.page.is_closed():
+            self.page = self.context.new_page()
+            self.page.set_default_timeout(15_000)
 
     def discard(self) -> None:
         if self.context is not None:
@@ -209,35 +189,24 @@ class SharedTab:
         self.context = self.page = None
 
     def reset(self, *, trusted: bool) -> None:
-        """Make the page as a new one would be, or drop the context when that cannot be done."""
+        """Close the test's pages and clear what the context keeps, or drop the context when that cannot be done."""
         self.guard = None
         context, page = self.context, self.page
-        if context is None or page is None:
+        if context is None:
             return
-        if not trusted or page.is_closed():
+        if not trusted or page is None or page.is_closed():
             self.discard()
             return
         try:
-            for other in context.pages:
-                if other != page:
-                    other.close()
-            _remove_listeners(context, self._baseline[0])
-            _remove_listeners(page, self._baseline[1])
-            if _has_routes(page):
-                page.unroute_all(behavior="ignoreErrors")
-            if _has_routes(context):
-                context.unroute_all(behavior="ignoreErrors")
-            left = page.evaluate(_LEFT_BEHIND)
-            if left["clock"] and not self.clock:  # Playwright's clock cannot be uninstalled
+            now = page.evaluate(_LEFT_BEHIND)
+            if not self.clock and abs(now - time.time() * 1000) > 60_000:  # a clock was installed here
                 self.discard()
                 return
-            if left["cookies"] is not False:
-                context.clear_cookies()
-            page.goto("about:blank")
-            if page.viewport_size != VIEWPORT:
-                page.set_viewport_size(VIEWPORT)
-            if left["media"]:
-                page.emulate_media(**DEFAULT_MEDIA)
+            for other in context.pages:
+                other.close()
+            self.page = None
+            context.unroute_all(behavior="ignoreErrors")
+            context.clear_cookies()
         except Exception:  # e.g. the test left a navigation running: start afresh next time
             self.discard()
 

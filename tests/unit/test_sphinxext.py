@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from docbuild import DOCS, Build
 
+from vkdocs import builds
 from vkdocs.checklist import build_checklist, situations
 
 PAGE = """# Checklists
@@ -26,7 +26,7 @@ CONF = (
 
 
 def sphinx_command(src: Path, out: Path, language: str, builder: str) -> list[str]:
-    return [sys.executable, "-m", "sphinx", "-W", "-q", "-b", builder, "-D", f"language={language}", str(src), str(out)]
+    return builds.sphinx_command("-b", builder, "-D", f"language={language}", str(src), str(out))
 
 
 def write_project(folder: Path, pages: dict[str, str]) -> Path:
@@ -159,7 +159,8 @@ def test_a_handout_with_a_deletion_date_fills_in_both_dates_in_words(tmp_path):
 def test_a_handout_without_dates_keeps_the_lines_to_fill_in(tmp_path):
     build = build_pages(tmp_path, "ru", {"index": HANDOUT.format(situation="restore", options="")}, "text")
     assert build.returncode == 0, build.output
-    assert "Страница удалена: __________ · Последний день, чтобы восстановить: __________" in handout_text(build)
+    # One line each, the label with its blank.
+    assert "Страница удалена: __________ Последний день, чтобы восстановить: __________" in handout_text(build)
 
 
 def test_a_handout_with_dates_it_cannot_use_fails_the_build(tmp_path):
