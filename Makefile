@@ -50,7 +50,7 @@ LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) $(SPHINX_STRICT) $(SPHI
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
 .PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest check test test-browser bench translations livehtml clean dist site-zip
-.PHONY: pdf handouts check-tex tex-packages lock-python test-pdf publish-pdf $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
+.PHONY: pdf handouts check-tex tex-packages lock-python test-pdf publish-pdf rtd $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
 	@echo "vkdocs targets:"
@@ -183,6 +183,19 @@ publish-pdf:
 
 test-pdf: pdf ## Build every PDF, then check them (as CI does: a missing PDF fails).
 	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/site/test_pdf.py
+
+# Read the Docs' build of every language, replayed as it runs it (tools/rtd_replay.py):
+# a scratch copy of the repository, its environment variables, the build.jobs of
+# .readthedocs.yaml (install in a fresh virtualenv) around its HTML, LaTeX and
+# latexmk commands; then the checks of tests/site/test_rtd.py on what it output.
+# RTD_PYTHON=.venv/bin/python skips the virtualenv and the install job.
+RTD := $(BUILD)/rtd
+RTD_PYTHON ?=
+
+rtd: check-tex $(VENV_READY) ## Replay Read the Docs' build of every language into docs/_build/rtd, then check its output.
+	@$(BIN)/python tools/rtd_replay.py --work $(RTD) $(if $(RTD_PYTHON),--python $(RTD_PYTHON)) \
+	  || { echo "Read the Docs' build fails: the logs are in $(RTD)/<lang>/logs/" >&2; exit 1; }
+	@VKDOCS_RTD_DIR=$(RTD) $(BIN)/python -m pytest tests/site/test_rtd.py
 
 # The static site as one zip, to host anywhere (any web server, or opened from
 # a folder: file://). Everything is in it, the PDFs too, and nothing is fetched

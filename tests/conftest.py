@@ -10,6 +10,7 @@ way, when TeX is there (``personal_handouts``).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -28,6 +29,8 @@ NEEDS_GETTEXT = {"gettext_build"}
 # The pseudo-language's site and handouts (tests/site/test_pseudo.py).
 NEEDS_PSEUDO = {"pseudo_site", "pseudo_handouts"}
 NEEDS_HANDOUTS = {"personal_handouts"}
+# Read the Docs' build replayed (tests/site/test_rtd.py), unless VKDOCS_RTD_DIR holds one (`make rtd`).
+NEEDS_RTD = {"rtd_replays"}
 UNIT = Path(__file__).resolve().parent / "unit"
 
 
@@ -40,7 +43,7 @@ def _needs(item: pytest.Item, fixtures: set[str]) -> bool:
 
 @pytest.hookimpl(trylast=True)  # after -k/-m have deselected what will not run
 def pytest_collection_modifyitems(session, config, items) -> None:
-    builds = NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO | NEEDS_HANDOUTS
+    builds = NEEDS_HTML | NEEDS_GETTEXT | NEEDS_PSEUDO | NEEDS_HANDOUTS | NEEDS_RTD
     building = [item.nodeid for item in items if UNIT in Path(str(item.path)).parents and _needs(item, builds)]
     if building:  # the unit tier is `make check`, the loop after every edit: seconds, no site build
         raise pytest.UsageError(
@@ -57,6 +60,8 @@ def pytest_collection_modifyitems(session, config, items) -> None:
     if any(_needs(item, NEEDS_HANDOUTS) for item in items) and not missing_tools():
         for language in LANGUAGES:
             SESSION.handout(language)
+    if any(_needs(item, NEEDS_RTD) for item in items) and not os.environ.get("VKDOCS_RTD_DIR") and not missing_tools():
+        SESSION.rtd()
     # Tests that wait for a build go last (the sort is stable).
     items.sort(key=lambda item: _needs(item, builds))
 
@@ -91,6 +96,22 @@ def pseudo_handouts() -> Build:
     return SESSION.running["pseudo-handouts"].result()
 
 
+def require_tex(what: str) -> None:
+    """Skip the test, saying why, when TeX is missing here; fail instead where ``CI`` or ``VKDOCS_REQUIRE_PDF=1`` is set."""
+    missing = missing_tools()
+    if missing:
+        reason = f"TeX is missing here ({', '.join(missing)}): `make check-tex` says what to install"
+        if os.environ.get("CI") or os.environ.get("VKDOCS_REQUIRE_PDF") == "1":
+            pytest.fail(f"{reason}; CI is set, so {what}", pytrace=False)
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def tex() -> None:
+    """TeX is here (see ``require_tex``)."""
+    require_tex("PDFs must be built")
+
+
 @pytest.fixture(scope="session")
 def personal_handouts() -> dict[str, tuple[subprocess.CompletedProcess[str], Path]]:
     """`vkdocs handout restore --deleted-on 2026-10-01 --today 2026-11-25` per language: what it printed, its PDF.
@@ -98,14 +119,38 @@ def personal_handouts() -> dict[str, tuple[subprocess.CompletedProcess[str], Pat
     Without TeX, skipped with the reason, unless ``CI`` or
     ``VKDOCS_REQUIRE_PDF=1`` is set: then it fails.
     """
-    missing = missing_tools()
-    if missing:
-        reason = f"TeX is missing here ({', '.join(missing)}): `make check-tex` says what to install"
-        if os.environ.get("CI") or os.environ.get("VKDOCS_REQUIRE_PDF") == "1":
-            pytest.fail(reason + "; CI is set, so the handouts must be built", pytrace=False)
-        pytest.skip(reason)
+    require_tex("the handouts must be built")
     outputs = {language: SESSION.handout(language) for language in LANGUAGES}
     return {language: (SESSION.commands[language].result(), output) for language, output in outputs.items()}
+
+
+@pytest.fixture(scope="session")
+def rtd_replays() -> dict[str, dict]:
+    """Read the Docs' build of each language replayed (tools/rtd_replay.py): each one's ``replay.json``, by language.
+
+    ``$VKDOCS_RTD_DIR`` when set (``make rtd`` replays into docs/_build/rtd,
+    with a fresh virtualenv and the ``install`` job); otherwise replayed once
+    per session, in the background, with this Python's environment. Without
+    TeX, skipped with the reason, unless ``CI`` or ``VKDOCS_REQUIRE_PDF=1``
+    is set: then it fails.
+    """
+    given, said = os.environ.get("VKDOCS_RTD_DIR"), ""
+    if given:
+        work = Path(given)
+    else:
+        require_tex("Read the Docs' build must be replayed")
+        work = SESSION.rtd()
+        done = SESSION.commands["rtd"].result(timeout=2 * 60 * 60)
+        said = "\n".join((done.stdout + done.stderr).splitlines()[-20:])
+    replays = {}
+    for language in LANGUAGES:
+        record = work / language / "replay.json"
+        if not record.is_file():
+            pytest.fail(
+                f"{record} is missing: Read the Docs' build of {language} was not replayed\n{said}", pytrace=False
+            )
+        replays[language] = json.loads(record.read_text(encoding="utf-8"))
+    return replays
 
 
 @pytest.fixture(scope="session")

@@ -128,6 +128,12 @@ class RunningCommand:
             self._process.communicate()
 
 
+def rtd_replay_command(work: Path) -> list[str]:
+    """Read the Docs' build of every language (tools/rtd_replay.py) into ``work``; this Python's environment,
+    installed from the same lock, stands in for the ``install`` job."""
+    return [sys.executable, str(ROOT / "tools" / "rtd_replay.py"), "--work", str(work), "--python", sys.executable]
+
+
 class SessionBuilds:
     """A test session's builds, each started once, in a folder removed at the end (``close``).
 
@@ -197,6 +203,14 @@ class SessionBuilds:
                 output.parent.mkdir(parents=True, exist_ok=True)
                 self.commands[language] = RunningCommand(handout_command(language, output))
             return output
+
+    def rtd(self) -> Path:
+        """The folder of Read the Docs' replayed builds (``<lang>/replay.json``); the replay starts unless it has."""
+        with self._lock:
+            work = self.root / "rtd"
+            if "rtd" not in self.commands:
+                self.commands["rtd"] = RunningCommand(rtd_replay_command(work))
+            return work
 
     def close(self) -> None:
         with self._lock:

@@ -129,7 +129,7 @@ def missing_tools(
     """What a PDF build lacks here: programs of :data:`~vkdocs.latex.TEX_TOOLS`, and the font.
 
     >>> missing_tools(which=lambda name: None, fonts=lambda: None)
-    ['xelatex', 'latexmk', 'xindy', 'make']
+    ['xelatex', 'latexmk', 'make']
     >>> missing_tools(which=lambda name: f"/usr/bin/{name}", fonts=lambda: "Liberation Serif")
     ['DejaVu Serif']
     """

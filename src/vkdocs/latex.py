@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from vkdocs.checklist import build_checklist
 
-#: The programs a PDF build runs: XeLaTeX through latexmk, xindy for the index
-#: Sphinx always prepares, and make (``sphinx -M latexpdf`` runs the Makefile
-#: of its LaTeX output).
-TEX_TOOLS = ("xelatex", "latexmk", "xindy", "make")
+#: The programs a PDF build runs: XeLaTeX through latexmk, and make (``sphinx
+#: -M latexpdf`` runs the Makefile of its LaTeX output). No xindy: no PDF has
+#: an index (``LATEX_ELEMENTS["makeindex"]``).
+TEX_TOOLS = ("xelatex", "latexmk", "make")
 
 #: The Debian (and Ubuntu) packages that give a PDF build everything it needs.
 TEX_PACKAGES = (
@@ -27,7 +27,6 @@ TEX_PACKAGES = (
     "latexmk",
     "texlive-fonts-recommended",
     "texlive-lang-cyrillic",
-    "xindy",
     "fonts-dejavu-core",
     "make",
 )
@@ -68,6 +67,18 @@ PREAMBLE = r"""
 % too: DejaVu Serif has no U+2610.
 \usepackage{newunicodechar}
 \newunicodechar{☐}{\vkboxdraw}
+% Full-width digits (U+FF10-FF19, an example of input the calculator refuses):
+% no DejaVu font has them, so each prints as its digit centred in a square em,
+% the width of a full-width form.
+\newcommand{\vkfullwidth}[1]{\makebox[1em][c]{#1}}
+\newunicodechar{０}{\vkfullwidth{0}}\newunicodechar{１}{\vkfullwidth{1}}
+\newunicodechar{２}{\vkfullwidth{2}}\newunicodechar{３}{\vkfullwidth{3}}
+\newunicodechar{４}{\vkfullwidth{4}}\newunicodechar{５}{\vkfullwidth{5}}
+\newunicodechar{６}{\vkfullwidth{6}}\newunicodechar{７}{\vkfullwidth{7}}
+\newunicodechar{８}{\vkfullwidth{8}}\newunicodechar{９}{\vkfullwidth{9}}
+% Any other character the fonts lack stops the build ("! Missing character")
+% instead of printing a blank (XeTeX, TeX Live 2021 and later).
+\tracinglostchars=3
 % An interface label in «» (vkdocs.sphinx.typography) is never hyphenated: it reads as on the screen.
 \makeatletter
 \expandafter\newcommand\csname DUrolevk-label-text\endcsname[1]{{%
@@ -134,6 +145,10 @@ LATEX_ELEMENTS = {
     "fontpkg": FONTS,
     "preamble": PREAMBLE,
     "sphinxsetup": SPHINXSETUP,
+    # No index (issue 24: printed if it served readers, or not built at all):
+    # no \makeindex, so no .idx file and no xindy run, which fails wherever
+    # latexmk runs without Sphinx's Makefile (Read the Docs: XINDYOPTS unset).
+    "makeindex": "",
     "printindex": "",
     # Chapters start on the next page, not the next right-hand one: no blank pages.
     "extraclassoptions": "openany",

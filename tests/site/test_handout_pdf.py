@@ -20,10 +20,11 @@ import pytest
 import segno
 from docbuild import HANDOUT_DELETED_ON, HANDOUT_TODAY, LANGUAGES, ROOT
 from test_pdf import checklist_texts, other, page_count, pdf_text, words
+from texlog import missing_characters, read_log
 
 from vkdocs.deadline import RESTORE_WINDOW, format_days
-from vkdocs.handout import missing_tools, sphinx_settings
-from vkdocs.latex import handout_heading, page_address, qr_modules, qr_picture
+from vkdocs.handout import missing_tools, project_files, sphinx_settings
+from vkdocs.latex import LATEXMKOPTS, handout_heading, page_address, qr_modules, qr_picture
 
 DELETED, TODAY = HANDOUT_DELETED_ON, HANDOUT_TODAY
 
@@ -260,6 +261,25 @@ def test_a_handout_past_the_window_says_so_first_and_what_still_holds(tmp_path, 
     for item in items:
         assert words(item) in text
     assert words("Не ждите" if lang == "ru" else "Do not wait") not in text
+
+
+def test_a_character_the_fonts_lack_stops_the_build_instead_of_printing_a_blank(tex, tmp_path):
+    """Every PDF is set with ``\\tracinglostchars=3`` (vkdocs.latex): shown on a personal handout's project
+    with one character no DejaVu font has."""
+    source, out = tmp_path / "source", tmp_path / "out"
+    source.mkdir()
+    for name, text in project_files("restore", "en", deleted_on=None, today=None).items():
+        (source / name).write_text(text + ("\n一\n" if name.endswith(".rst") else ""), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(source), str(out), "-q", "-D", "language=en"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LATEXMKOPTS": LATEXMKOPTS},
+    )
+    assert done.returncode != 0
+    log = read_log(out / "latex" / "handout-restore-en.log")
+    assert missing_characters(log) == ["一 (U+4E00) in DejaVu Serif"]
+    assert not (out / "latex" / "handout-restore-en.pdf").exists()
 
 
 def test_no_pdf_shades_table_rows_with_colorrows():

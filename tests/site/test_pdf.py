@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from docbuild import DOCS, LANGUAGES, ROOT
+from texlog import missing_characters, read_log, undefined_references
 
 from vkdocs import __version__
 from vkdocs.checklist import build_checklist, situations
@@ -35,6 +36,8 @@ from vkdocs.sphinx.handouts import window_note
 from vkdocs.typography import SHORT_WORDS
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))
+#: Where `make pdf` leaves each build's LaTeX and logs: manual-<lang>/latex/, handouts-<lang>/latex/.
+LATEX_DIR = PDF_DIR.parent / "latex"
 REQUIRED = os.environ.get("VKDOCS_REQUIRE_PDF") == "1"
 MAX_HANDOUT_PAGES = 1
 
@@ -116,6 +119,31 @@ def situations_on_pages() -> list[str]:
 
 
 HANDOUTS = [(situation, language) for situation in situations() for language in LANGUAGES]
+
+
+def build_log(name: str) -> Path:
+    """The XeLaTeX log of a PDF that `make pdf` built (skipped, or failed, as the PDF itself is)."""
+    pdf(name)
+    language = name.removesuffix(".pdf").rsplit("-", 1)[1]
+    project = "manual" if name == manual_file(language) else "handouts"
+    log = LATEX_DIR / f"{project}-{language}" / "latex" / name.replace(".pdf", ".log")
+    if not log.is_file():
+        pytest.fail(f"{log} is missing: `make pdf` leaves each PDF's log there")
+    return log
+
+
+EVERY_PDF = [manual_file(language) for language in LANGUAGES] + [handout_file(*handout) for handout in HANDOUTS]
+
+
+@pytest.mark.parametrize("name", EVERY_PDF)
+def test_every_character_is_in_the_fonts(name):
+    """XeTeX prints a blank for a character its font lacks and only says so in the log."""
+    assert missing_characters(read_log(build_log(name))) == []
+
+
+@pytest.mark.parametrize("name", EVERY_PDF)
+def test_no_reference_is_left_unresolved(name):
+    assert undefined_references(read_log(build_log(name))) == []
 
 
 @pytest.mark.parametrize(("situation", "language"), HANDOUTS)
@@ -295,8 +323,13 @@ class _Toctrees(HTMLParser):
 def site_toctree(html_builds, language: str) -> list[tuple[str, list[str]]]:
     build = html_builds[language]
     assert build.returncode == 0, build.output
+    return start_page_toctrees(build.outdir / "index.html")
+
+
+def start_page_toctrees(index: Path) -> list[tuple[str, list[str]]]:
+    """The toctrees of a built start page (``index.html``): [(caption, [page title, …]), …]."""
     parser = _Toctrees()
-    parser.feed((build.outdir / "index.html").read_text(encoding="utf-8"))
+    parser.feed(index.read_text(encoding="utf-8"))
     assert parser.parts and all(pages for _, pages in parser.parts), f"no toctrees on the start page: {parser.parts}"
     return parser.parts
 
@@ -333,10 +366,9 @@ def layout_pages(path: Path) -> list[str]:
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_manual_outline_has_the_introduction_then_a_part_per_caption_with_its_pages_as_chapters(html_builds, language):
-    expected = site_toctree(html_builds, language)
-    found = outline(pdf(manual_file(language)))
+def assert_outline_follows(path: Path, expected: list[tuple[str, list[str]]], language: str) -> None:
+    """The manual's bookmarks: the introduction, then one part per toctree caption, its pages as chapters."""
+    found = outline(path)
     titles = [title for title, _ in found]
     assert titles[0] == message("manual_introduction", language), titles
     parts = found[1:]
@@ -349,39 +381,97 @@ def test_manual_outline_has_the_introduction_then_a_part_per_caption_with_its_pa
         )
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_manual_contents_page_is_titled_contents_and_lists_parts_and_numbered_chapters_in_order(html_builds, language):
-    expected = site_toctree(html_builds, language)
-    pages = layout_pages(pdf(manual_file(language)))
-    first = next(
-        (n for n, page in enumerate(pages[:4]) if words(message("manual_contents", language)) in words(page)), None
-    )
+#: A line of the contents: its text, then its page number (arabic, or roman in the front matter).
+CONTENTS_LINE = re.compile(r"^\s*(.*?)\s+(\d+|[ivxlc]+)\s*$")
+#: A line that is only a page number: the foot of a contents page.
+PAGE_NUMBER = re.compile(r"^(\d+|[ivxlc]+)$")
+
+
+def contents_entries(page: str) -> list[tuple[str, str]]:
+    """The contents' entries as printed: (text, page number), a title that wraps joined to its number; the
+    pages' numbers at their foot left out (the contents may run over several pages).
+
+    >>> contents_entries("Contents\\n\\nI  Part  1\\n1  A very long\\n   title  3\\n\\n   i\\n\\f  1.1  Section  4")
+    [('I  Part', '1'), ('1  A very long title', '3'), ('1.1  Section', '4')]
+    """
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    entries, pending = [], ""
+    for line in lines[1:]:  # after the title
+        if PAGE_NUMBER.match(line):
+            continue
+        match = CONTENTS_LINE.match(line)
+        if match is None:
+            pending = f"{pending} {line}".strip()
+            continue
+        entries.append((f"{pending} {match.group(1)}".strip(), match.group(2)))
+        pending = ""
+    return entries
+
+
+def contents_pages(path: Path, language: str) -> list[str]:
+    """The manual's contents pages (from the page titled "Contents", up to the introduction's own page)."""
+    pages = layout_pages(path)
+    title = words(message("manual_contents", language))
+    first = next((n for n, page in enumerate(pages[:4]) if title in words(page)), None)
     assert first is not None, f"no page titled {message('manual_contents', language)!r} among the first four"
-    # Two levels (chapters and their sections) take a few pages.
-    contents = "\n".join(pages[first : first + 6])
-    text = words(contents)
-    # Everything in order: the introduction, then each part and its numbered chapters.
-    entries = [message("manual_introduction", language)]
-    chapter = 0
-    for n, (caption, titles) in enumerate(expected):
-        entries.append(f"{ROMAN[n]} {caption}")
-        for title in titles:
-            chapter += 1
-            entries.append(f"{chapter} {title}")
-    position = 0
-    for entry in entries:
-        found = text.find(words(entry), position)
-        assert found >= 0, f"{entry!r} missing from the contents (or out of order):\n{contents}"
-        position = found + len(words(entry))
+    introduction = words(message("manual_introduction", language))
+    end = next(
+        (n for n in range(first + 1, len(pages)) if any(words(line) == introduction for line in pages[n].splitlines())),
+        None,
+    )
+    assert end is not None, f"no page opens the introduction after the contents (page {first + 1})"
+    return pages[first:end]
+
+
+def assert_contents_lists(path: Path, expected: list[tuple[str, list[str]]], language: str) -> None:
+    """The contents: titled "Contents", listing in order the introduction (a roman page number), each
+    part and its numbered chapters, each with an arabic page number, never going back. Two levels: a
+    chapter's sections may stand between it and the next chapter."""
+    contents = "\f".join(contents_pages(path, language))
     # Toctree captions are parts, not the contents' title.
     assert not any(words(caption) in words(contents.strip().splitlines()[0]) for caption, _ in expected)
-    if language == "ru":  # the sections a reader looks for are listed too ("Страницу взломали", …)
-        sections = re.findall(r"^## (.+)$", (DOCS / "howto" / "lost-access.md").read_text(encoding="utf-8"), re.M)
-        assert sections
-        for section in sections:
-            assert words(re.sub(r"\{[^}]*\}`([^`<]*)[^`]*`", r"\1", section)) in text, (
-                f"{section!r} not in the contents"
-            )
+    wanted = [(message("manual_introduction", language), "roman")]
+    chapter = 0
+    for n, (caption, titles) in enumerate(expected):
+        wanted.append((f"{ROMAN[n]} {caption}", "arabic"))
+        for chapter_title in titles:
+            chapter += 1
+            wanted.append((f"{chapter} {chapter_title}", "arabic"))
+    printed = contents_entries(contents)
+    position, last = 0, 0
+    for entry, numbering in wanted:
+        found = next((i for i in range(position, len(printed)) if words(printed[i][0]) == words(entry)), None)
+        assert found is not None, (
+            f"{entry!r} missing from the contents, out of order or without its page number:\n{contents}"
+        )
+        number = printed[found][1]
+        if numbering == "roman":
+            assert not number.isdigit(), f"{entry!r}: page {number}, not a front-matter page (i, ii, …)"
+        else:
+            assert number.isdigit() and int(number) >= last, f"{entry!r}: page {number} (after page {last})"
+            last = int(number)
+        position = found + 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_outline_has_the_introduction_then_a_part_per_caption_with_its_pages_as_chapters(html_builds, language):
+    assert_outline_follows(pdf(manual_file(language)), site_toctree(html_builds, language), language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_manual_contents_page_lists_parts_and_numbered_chapters_in_order_with_page_numbers(html_builds, language):
+    assert_contents_lists(pdf(manual_file(language)), site_toctree(html_builds, language), language)
+
+
+def test_manual_contents_list_the_sections_a_reader_looks_for():
+    """Two levels: the sections of "no access" are in the contents ("Страницу взломали", …)."""
+    contents = words("\n".join(contents_pages(pdf(manual_file("ru")), "ru")))
+    sections = re.findall(r"^## (.+)$", (DOCS / "howto" / "lost-access.md").read_text(encoding="utf-8"), re.M)
+    assert sections
+    for section in sections:
+        assert words(re.sub(r"\{[^}]*\}`([^`<]*)[^`]*`", r"\1", section)) in contents, (
+            f"{section!r} not in the contents"
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

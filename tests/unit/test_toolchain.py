@@ -95,8 +95,14 @@ def test_the_makefile_installs_and_locks_with_constraints_txt(target):
     assert re.search(r"^LOCK := constraints\.txt$", MAKEFILE, re.MULTILINE)
 
 
-def test_ci_runs_the_lint_gate_the_pdfs_and_every_test():
+def test_ci_runs_the_lint_gate_the_pdfs_read_the_docs_build_and_every_test():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     steps = [line.strip() for line in script.splitlines() if line.strip().startswith(("make ", "VKDOCS_"))]
-    assert steps == ["make venv", "make lint", "make pdf", "VKDOCS_REQUIRE_PDF=1 CI=true make test"]
+    assert steps == [
+        "make venv",
+        "make lint",
+        "make pdf",
+        "make rtd",
+        "VKDOCS_RTD_DIR=docs/_build/rtd VKDOCS_REQUIRE_PDF=1 CI=true make test",
+    ]
     assert "set -euo pipefail" in script

@@ -23,7 +23,7 @@ differs per language (the titles, the file names) is decided in
   toctree a chapter, and the page's sections are numbered under it. A part
   opens a page; chapters run on, each under its own heading, so no page is
   left near-empty where a chapter ends.
-  :class:`ManualStructure` rearranges the start page this way for LaTeX only.
+  :class:`ManualStructure` arranges the manual this way when the LaTeX builder assembles it.
 * ``vkdocs_print = "handouts"`` (``docs/_handouts/conf.py``): one document per
   situation of :func:`vkdocs.checklist.situations`,
   ``handout-<situation>-<lang>.pdf``, whose page holds only
@@ -55,7 +55,6 @@ from sphinx.application import Sphinx
 from sphinx.builders.latex import LaTeXBuilder
 from sphinx.builders.latex.util import ExtBabel
 from sphinx.config import Config
-from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.texescape import escape
@@ -76,7 +75,6 @@ from vkdocs.latex import (
     page_ref_name,
 )
 from vkdocs.messages import message
-from vkdocs.sphinx._nodes import docname
 from vkdocs.sphinx.handouts import window_note
 
 if TYPE_CHECKING:
@@ -89,8 +87,8 @@ MANUAL_TITLE = ""
 
 # The titles of the manual's front matter (the start page's introduction and
 # sections) and of its contents page (LaTeX's \contentsname, which polyglossia
-# would call «Оглавление» in Russian) are the messages manual_introduction and
-# manual_contents; polyglossia's name of the language is Sphinx's (ExtBabel).
+# would call «Оглавление» in Russian; set where the contents are printed) are the
+# messages manual_introduction and manual_contents.
 
 #: The manual's structure (see ManualStructure): front matter numbered i, ii, …
 #: with unnumbered chapters; a part opens a page; chapters run on under a
@@ -99,13 +97,15 @@ MANUAL_PREAMBLE = r"""
 \usepackage{needspace}
 \makeatletter
 \newcounter{vksecnumdepth}
-% After the contents: the front matter keeps roman page numbers, no chapter numbers.
+% The contents under their own title (#1, not a toctree caption); after them the
+% front matter keeps roman page numbers, no chapter numbers.
 % Two levels, whatever depth Sphinx takes from the toctrees: the chapters and their sections
 % (the question path, "page hacked" inside "no access").
-\newcommand{\vktableofcontents}{%
+\newcommand{\vktableofcontents}[1]{%
   \setcounter{tocdepth}{1}%
   \pagenumbering{roman}%
-  \begingroup\parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
+  \begingroup\renewcommand{\contentsname}{#1}%
+  \parskip\z@skip\sphinxtableofcontentshook\tableofcontents\endgroup
   \clearpage
   \setcounter{vksecnumdepth}{\value{secnumdepth}}\setcounter{secnumdepth}{-1}}
 % The main matter: arabic page numbers from 1, chapters numbered again.
@@ -153,7 +153,6 @@ MANUAL_PREAMBLE = r"""
 MANUAL_ELEMENTS = {
     **LATEX_ELEMENTS,
     "preamble": PREAMBLE + MANUAL_PREAMBLE,
-    "tableofcontents": r"\vktableofcontents",
 }
 
 
@@ -180,9 +179,10 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         config.latex_elements = {**HANDOUT_ELEMENTS, **config.latex_elements}
     else:
         config.latex_documents = [(config.root_doc, _tex(manual_file(language)), MANUAL_TITLE, author, "manual")]
-        # As Sphinx sets \contentsname (from a toctree caption, which the manual has none of now).
-        name, title = ExtBabel(language, use_polyglossia=True).language, message("manual_contents", language)
-        contents = rf"\addto\captions{name}{{\renewcommand{{\contentsname}}{{{title}}}}}"
+        # The contents' title where they are printed: Sphinx would take the start page's first toctree caption.
+        contents = rf"\vktableofcontents{{{message('manual_contents', language)}}}"
+        # polyglossia's name of the language (Sphinx's), for the page references' word.
+        name = ExtBabel(language, use_polyglossia=True).language
         preamble = MANUAL_ELEMENTS["preamble"] + page_ref_name(name, message("manual_page_ref", language)) + "\n"
         address = page_address(config.html_baseurl, config.root_doc)
         if address is not None:  # at the foot of the title page: the site's address and its QR code
@@ -190,7 +190,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         config.latex_elements = {
             **MANUAL_ELEMENTS,
             "preamble": preamble,
-            "contentsname": contents,
+            "tableofcontents": contents,
             "maketitle": r"\sphinxmaketitle" + "\n" + essentials_and_colophon(language, address),
             **config.latex_elements,
         }
@@ -241,14 +241,20 @@ def depart_admonition_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.no_latex_floats -= 1
 
 
-class ManualStructure(SphinxTransform):
-    """LaTeX, the manual's root page (the start page): front matter, then one part per toctree caption.
+class ManualStructure(SphinxPostTransform):
+    """LaTeX, the manual (the start page with every page of its toctrees inlined): front matter, then one
+    part per toctree caption.
 
-    Before::
+    It runs on the doctree the LaTeX builder assembles and writes, never on
+    what is read: HTML and LaTeX can share one doctree folder (Read the Docs
+    does), and the LaTeX build then reads nothing again.
+
+    Before (each toctree replaced by its pages, each page in a
+    ``start_of_file`` node, inside the wrapper that held the toctree)::
 
         # Title
         introduction
-        ## section … ## section (toctrees with captions at the end of the last one)
+        ## section … ## section (toctree wrappers at the end of the last one)
 
     After (``latex_toplevel_sectioning = "part"``: the title is the document's,
     a top-level section a part, a page of a toctree a chapter)::
@@ -259,29 +265,43 @@ class ManualStructure(SphinxTransform):
            ### section … ### section
         \\vkmainmatter      (raw LaTeX: arabic page numbers, numbered chapters)
         ## <caption 1>       (a part)
-           toctree           (its pages: chapters)
+           its pages         (chapters)
         ## <caption 2> …
 
-    The captions move to the parts' titles, so none is left for Sphinx to take
-    as the contents' title: LaTeX's own "Contents" / «Содержание» stays.
+    The captions come from the start page's toctrees as read (the assembled
+    tree has no toctree left). The contents keep their own title, "Contents" /
+    «Содержание», set where they are printed (``\\vktableofcontents``): Sphinx
+    would otherwise title them with the first caption.
     """
 
-    default_priority = 700  # after the translation is applied (Locale: 20)
+    default_priority = 200
+    formats = ("latex",)
 
-    def apply(self, **kwargs: Any) -> None:
-        if self.config.vkdocs_print != "manual" or docname(self.env) != self.config.root_doc:
+    def run(self, **kwargs: Any) -> None:
+        if self.config.vkdocs_print != "manual" or self.document.get("docname") != self.config.root_doc:
             return
         root = next(iter(self.document.findall(nodes.section)), None)
         if root is None:
             return
+        start_page = self.env.get_doctree(self.config.root_doc)
+        captions = [toctree.get("caption") for toctree in start_page.findall(addnodes.toctree)]
         wrappers = [
-            toctree.parent
-            for toctree in root.findall(addnodes.toctree)
-            if toctree.get("caption") and isinstance(toctree.parent, nodes.compound)
+            node
+            for node in root.findall(nodes.compound)
+            if "toctree-wrapper" in node["classes"] and not _in_inlined_page(node)
         ]
-        if not wrappers:
+        if len(wrappers) != len(captions):
+            logger.warning(
+                "the manual: the start page has %d toctrees, %d found in the assembled manual; not arranged",
+                len(captions),
+                len(wrappers),
+                location=self.config.root_doc,
+            )
             return
-        for wrapper in wrappers:
+        parts = [(wrapper, caption) for wrapper, caption in zip(wrappers, captions, strict=True) if caption]
+        if not parts:
+            return
+        for wrapper, _ in parts:
             wrapper.parent.remove(wrapper)
 
         title = root[0] if isinstance(root[0], nodes.title) else None
@@ -292,15 +312,23 @@ class ManualStructure(SphinxTransform):
         root.children = [title] if title is not None else []
         root += front
         root += nodes.raw("", "\\vkmainmatter\n", format="latex")
-        for number, wrapper in enumerate(wrappers, start=1):
-            toctree = next(iter(wrapper.findall(addnodes.toctree)))
+        for number, (wrapper, caption) in enumerate(parts, start=1):
             part = nodes.section(ids=[f"vk-part-{number}"], classes=["vk-part"])
-            part += nodes.title("", toctree["caption"])
-            del toctree["caption"]
+            part += nodes.title("", caption)
             part += wrapper
             root += part
         for node in root.children:
             node.parent = root
+
+
+def _in_inlined_page(node: nodes.Node) -> bool:
+    """Whether ``node`` belongs to a page inlined into the manual, not to the start page itself."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.start_of_file):
+            return True
+        parent = parent.parent
+    return False
 
 
 def visit_section_latex(self: LaTeXTranslator, node: nodes.section) -> None:
@@ -314,12 +342,6 @@ def depart_section_latex(self: LaTeXTranslator, node: nodes.section) -> None:
     if "vk-front-matter" in node["classes"]:
         self.sectionlevel -= 1
     LaTeXTranslator.depart_section(self, node)
-
-
-def structure_latex(app: Sphinx) -> None:
-    """``builder-inited``: read pages get :class:`ManualStructure` in LaTeX builds only."""
-    if app.builder.format == "latex":
-        app.add_transform(ManualStructure)
 
 
 class PrintCardLinks(SphinxPostTransform):
@@ -358,8 +380,10 @@ class LeaveOutWebOnlyPages(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         web_only = set(self.config.vkdocs_print_web_only)
-        builder = self.app.builder
-        if self.config.vkdocs_print != "manual" or not web_only or not isinstance(builder, LaTeXBuilder):
+        if self.config.vkdocs_print != "manual" or not web_only:
+            return
+        builder = self.app.builder  # (only when there is something to leave out: SphinxTransform.app is deprecated)
+        if not isinstance(builder, LaTeXBuilder):
             return
         for node in list(self.document.findall(addnodes.start_of_file)):
             if node["docname"] in web_only:
@@ -376,6 +400,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", on_config_inited)
     app.add_node(nodes.admonition, override=True, latex=(visit_admonition_latex, depart_admonition_latex))
     app.add_post_transform(PrintCardLinks)
-    app.connect("builder-inited", structure_latex)
+    app.add_post_transform(ManualStructure)
     app.add_node(nodes.section, override=True, latex=(visit_section_latex, depart_section_latex))
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,103 @@
+"""The manual's structure (vkdocs.sphinx.manual) comes out the same whichever builds share the doctrees:
+LaTeX on its own, or after HTML with one doctree folder, as Read the Docs builds it.
+
+A tiny project, built in-process with Sphinx's test application (no TeX needed):
+a start page with an introduction, a section and two captioned toctrees.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from vkdocs.messages import message
+
+CONF = 'extensions = ["vkdocs.sphinx.manual"]\nproject = "t"\n'
+START = """\
+Title
+=====
+
+Opening words.
+
+A section
+---------
+
+Text of the section.
+
+.. toctree::
+   :caption: First part
+
+   one
+
+.. toctree::
+   :caption: Second part
+
+   two
+"""
+PAGE = "{title}\n{rule}\n\nText of {title}.\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "conf.py").write_text(CONF, encoding="utf-8")
+    (source / "index.rst").write_text(START, encoding="utf-8")
+    for name in ("one", "two"):
+        title = f"Page {name}"
+        (source / f"{name}.rst").write_text(PAGE.format(title=title, rule="=" * len(title)), encoding="utf-8")
+    return source
+
+
+def build(source: Path, builder: str, builddir: Path) -> Path:
+    """Build with Sphinx's test application; every builder shares ``builddir/doctrees``. The output folder."""
+    app = SphinxTestApp(builder, srcdir=source, builddir=builddir, confoverrides={"language": "en"})
+    try:
+        app.build()
+        assert app._warning.getvalue() == ""
+        return app.outdir
+    finally:
+        app.cleanup()
+
+
+def structure(tex: str) -> list[str]:
+    """The manual's sectioning commands and our two markers, in order: ``part{First part}``, ``vkmainmatter``…"""
+    found = re.findall(r"\\(part|chapter|section)\{([^}]*)\}|\\(vkmainmatter|vktableofcontents)\b(?:\{([^}]*)\})?", tex)
+    return [f"{a}{{{b}}}" if a else (f"{c}{{{d}}}" if d else c) for a, b, c, d in found]
+
+
+EXPECTED = [
+    "vktableofcontents{" + message("manual_contents", "en") + "}",
+    "chapter{" + message("manual_introduction", "en") + "}",
+    "section{A section}",
+    "vkmainmatter",
+    "part{First part}",
+    "chapter{Page one}",
+    "part{Second part}",
+    "chapter{Page two}",
+]
+
+
+def manual_structure(outdir: Path) -> list[str]:
+    tex = (outdir / "vkdocs-en.tex").read_text(encoding="utf-8")
+    body = tex[tex.index(r"\begin{document}") :]
+    return structure(body)
+
+
+def test_latex_alone_gives_the_front_matter_then_a_part_per_caption(project, tmp_path):
+    assert manual_structure(build(project, "latex", tmp_path / "alone")) == EXPECTED
+
+
+def test_latex_after_html_with_the_same_doctrees_gives_the_same_manual(project, tmp_path):
+    shared = tmp_path / "shared"
+    build(project, "html", shared)
+    assert manual_structure(build(project, "latex", shared)) == EXPECTED
+
+
+def test_the_html_start_page_keeps_its_captions_and_sections(project, tmp_path):
+    html = (build(project, "html", tmp_path / "html") / "index.html").read_text(encoding="utf-8")
+    assert "First part" in html and "Second part" in html and "A section" in html
+    assert message("manual_introduction", "en") not in html and "vk-front-matter" not in html
