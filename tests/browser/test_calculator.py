@@ -167,11 +167,11 @@ def test_half_typed_input_is_incomplete_never_too_late(open_calculator, language
     for whole in ("01.10.2026", "1.10.2026", "2026-10-01", "1 октября 2026", "October 1, 2026"):
         field.fill("")
         for char in whole[:-1]:
-            field.press(char)
+            field.press_sequentially(char)
             # While the reader types, nothing is said and no answer shows.
             assert calculator.get_attribute("data-state") == "typing", field.input_value()
             assert page_shows(calculator) == ("", ""), field.input_value()
-        field.press(whole[-1])
+        field.press_sequentially(whole[-1])
         assert calculator.get_attribute("data-state") == "open"
     # Left half-typed (two of the three parts), the field says what is missing.
     for half in ("01.10", "01.10.", "2026-10-"):

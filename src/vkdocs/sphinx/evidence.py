@@ -408,6 +408,17 @@ def fill_register(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         placeholder.replace_self([untranslatable(node) for node in holder.children])
 
 
+class FillRegister(SphinxPostTransform):
+    """:func:`fill_register` as a post-transform, when every page's citations are known: after
+    :class:`PrintEndnotes` (the register is no chapter's citation) and before
+    :mod:`vkdocs.sphinx.typography` (900), which then sets the register's text for print too."""
+
+    default_priority = 800
+
+    def run(self, **kwargs: Any) -> None:
+        fill_register(self.app, self.document, self.env.docname)
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     add_node(app, vk_citation, html=(visit_citation_html, depart_citation_html), elsewhere=(visit_citation_plain, None))
     add_node(app, vk_quotes, html=(visit_quotes_html, depart_quotes_html), elsewhere=(skip, None))
@@ -426,7 +437,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", collect_uses)
     app.connect("env-purge-doc", purge_uses)
     app.connect("env-merge-info", merge_uses)
-    app.connect("doctree-resolved", fill_register)
+    app.add_post_transform(FillRegister)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
