@@ -30,11 +30,16 @@ FOCUSED = """() => {
     const style = getComputedStyle(e);
     if (style.visibility !== "visible" || Number(style.opacity) === 0 || style.display === "none") hidden = true;
   }
-  // Not covered by something else (the sticky header over a link, for one).
-  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
-  const top = document.elementFromPoint(x, y);
-  const covered = !(top && ((card || element).contains(top) || top.contains(element)));
+  // Not covered by something else (the sticky header over a link, for one): the middle of each of its
+  // boxes (a link that wraps has one per line; the middle of the whole may fall between its lines).
+  const seenAt = (rect) => {
+    const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
+    return Boolean(top && ((card || element).contains(top) || top.contains(element)));
+  };
+  const boxes = [...(card || element).getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
+  const covered = !(boxes.length ? boxes : [box]).every(seenAt);
   const ring = (style) => style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
   const shows = ring(getComputedStyle(element)) || ring(getComputedStyle(element, "::after"));
   const name = element.getAttribute("aria-label") || element.textContent.trim().slice(0, 40);

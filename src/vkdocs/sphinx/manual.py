@@ -76,6 +76,7 @@ from vkdocs.latex import (
 )
 from vkdocs.messages import message
 from vkdocs.sphinx.handouts import window_note
+from vkdocs.typography import tie
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -209,7 +210,8 @@ def essentials_and_colophon(language: str, address: str | None) -> str:
         window_note(language),
         message("handout_support_how", language),
     ]
-    items = "".join(rf"\item {escape(rule)}" + "\n" for rule in rules)
+    # Set like every printed text (vkdocs.sphinx.typography runs on nodes; this is LaTeX already).
+    items = "".join(rf"\item {escape(tie(rule))}" + "\n" for rule in rules)
     checked = min(date.fromisoformat(record["checked"]) for record in build_dataset()["situations"].values())
     marker = "VKDOCSDATE"
     edition = escape(message("manual_edition", language, version=__version__, date=marker))
