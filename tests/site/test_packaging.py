@@ -139,3 +139,25 @@ def test_the_package_page_says_what_vkdocs_is_and_how_to_use_it(dist):
     for expected in ("pip install vkdocs", "vkdocs deadline", "vkdocs checklist", "vkdocs triage", SITE_URL):
         assert any(expected in line for line in first_screen), expected
     assert "](#" not in metadata.get_payload()  # no in-page anchor: PyPI does not follow them
+
+
+def test_a_wheel_built_in_the_tree_leaves_out_what_an_earlier_build_left_behind(tmp_path):
+    """A module moved or removed since the last build in the tree (still in build/lib) is not shipped."""
+    tree, out = tmp_path / "tree", tmp_path / "out"
+    for name in tracked_files():
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, tree / name)
+    stale = tree / "build" / "lib" / "vkdocs" / "sphinxext.py"  # where the Sphinx code lived before vkdocs.sphinx
+    stale.parent.mkdir(parents=True)
+    stale.write_text("raise ImportError('stale')\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--wheel", "--outdir", str(out), str(tree)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    (wheel,) = out.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    assert "vkdocs/sphinxext.py" not in names
+    assert "vkdocs/sphinx/__init__.py" in names
