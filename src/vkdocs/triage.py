@@ -29,10 +29,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from vkdocs import console, digits
+from vkdocs import console, digits, evidence
 from vkdocs.checklist import situation_page, situations
 from vkdocs.errors import InputError, echo
-from vkdocs.i18n import in_every_language, locale_dirs, read_source
+from vkdocs.i18n import SOURCE_LANGUAGE, in_every_language, locale_dirs, read_source
 from vkdocs.messages import message
 from vkdocs.site import SITE_URL, page_url
 
@@ -102,12 +102,18 @@ class Destination:
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer: it asks the ``next`` question or says which section to ``read``, with an optional note."""
+    """One answer: it asks the ``next`` question or says which section to ``read``, with an optional note.
+
+    ``sources``: the evidence ids (:mod:`vkdocs.evidence`) behind what the
+    answer and its note say about VK; empty when no guide says it (a note is
+    then marked as our advice).
+    """
 
     text: dict[str, str]
     next: str | None = None
     read: str | None = None
     note: dict[str, str] | None = None
+    sources: tuple[str, ...] = ()
 
     @property
     def section(self) -> str:
@@ -186,7 +192,13 @@ class Tree:
                 anchor,
                 texts(q["text"]),
                 tuple(
-                    Answer(texts(a["text"]), a.get("next"), a.get("read"), texts(a["note"]) if "note" in a else None)
+                    Answer(
+                        texts(a["text"]),
+                        a.get("next"),
+                        a.get("read"),
+                        texts(a["note"]) if "note" in a else None,
+                        tuple(a.get("sources", ())),
+                    )
                     for a in q["answers"]
                 ),
             )
@@ -245,10 +257,48 @@ def _text_problems(where: str, text: object) -> list[str]:
     return [f"{where}: the text is empty"] if not text.strip() else []
 
 
+def advice_problem(note: str, sources: Iterable[str], lang: str) -> str | None:
+    """What is wrong with a ``note`` (in ``lang``) that cites ``sources``: a note no guide gives must say it is our
+    advice, in the one wording used everywhere (the message ``our_advice``, then a colon); ``None`` when it is right.
+
+    >>> advice_problem("Our advice: take your time.", [], "en") is None
+    True
+    >>> print(advice_problem("Take your time.", [], "en"))
+    a note that cites no guide must begin with 'Our advice:' (got 'Take your time.')
+    >>> advice_problem("Guide E advises scanning the device.", ["E-virus"], "en") is None
+    True
+    """
+    opening = message("our_advice", lang) + ":"
+    if list(sources) or note.startswith(opening):
+        return None
+    return f"a note that cites no guide must begin with {opening!r} (got {note!r})"
+
+
+def _source_problems(where: str, answer: dict[str, Any]) -> list[str]:
+    sources = answer.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(ident, str) for ident in sources):
+        return [f"{where}: give 'sources' as a list of evidence ids (got {sources!r})"]
+    problems = []
+    try:
+        evidence.check_ids(sources)
+    except ValueError as error:
+        problems.append(f"{where}: {error}")
+    if sources and "read" not in answer:
+        problems.append(f"{where}: only an answer that leads to a section cites 'sources' (its quotes are shown there)")
+    if isinstance(answer.get("note"), str):
+        wrong = advice_problem(answer["note"], sources, SOURCE_LANGUAGE)
+        if wrong:
+            problems.append(f"{where}: {wrong}")
+    return problems
+
+
 def tree_problems(data: dict[str, Any]) -> list[str]:
     """Everything wrong with a tree in the layout of ``data/triage.json``; an empty list when it is sound.
 
     It checks that every text is a Russian string (the catalogs translate it);
+    that every id an answer cites is in the evidence register, and only an
+    answer that leads to a section cites (the reader sees its quotes there);
+    that a note no guide gives begins with «Наш совет» (:func:`advice_problem`);
     that every answer leads to
     a question or a section that exists; that every question and every section
     is used; that there is no loop; that no section is more than
@@ -283,6 +333,7 @@ def tree_problems(data: dict[str, Any]) -> list[str]:
             problems += _text_problems(where, answer.get("text"))
             if "note" in answer:
                 problems += _text_problems(f"{where}, note", answer["note"])
+            problems += _source_problems(where, answer)
             if ("next" in answer) == ("read" in answer):
                 problems.append(f"{where}: give either 'next' (a question) or 'read' (a section), not both or neither")
             elif "next" in answer and answer["next"] not in questions:
@@ -482,6 +533,7 @@ __all__ = [
     "Question",
     "Tree",
     "Walk",
+    "advice_problem",
     "load_tree",
     "run_triage",
     "tree_problems",

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from docbuild import LANGUAGES, ROOT
 
+from vkdocs import evidence
 from vkdocs.triage import load_tree
 
 TREE = load_tree()
@@ -113,6 +114,37 @@ def test_the_start_page_loads_the_script_with_its_data(built, lang):
     assert re.search(r'<script defer="defer" src="_static/triage\.js[?"]', text)
     assert re.search(r'<link rel="stylesheet" type="text/css" href="_static/triage\.css[?"]', text)
     assert (built[lang].outdir / "_static" / "triage.js").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_script_gets_each_cited_answer_quotes_as_the_page_writes_them(built, lang):
+    text = (built[lang].outdir / "index.html").read_text(encoding="utf-8")
+    data = json.loads(
+        re.search(r'<script type="application/json" class="vk-triage__data">(.*?)</script>', text).group(1)
+    )
+    popover = re.compile(
+        r'<button type="button" class="vk-src" popovertarget="([^"]+)">.*?'
+        r'<span class="vk-src__quotes" id="\1" popover="auto" data-evidence="([^"]+)">',
+        re.S,
+    )
+    ids_on_page = re.findall(r'\bid="([^"]+)"', text)
+    cited = 0
+    for anchor, question in TREE.questions.items():
+        for answer, entry in zip(question.answers, data["questions"][anchor]["answers"], strict=True):
+            if answer.read is None:
+                continue
+            quotes = entry["read"]["quotes"]
+            if not answer.sources:
+                assert quotes is None, answer.text[lang]
+                continue
+            cited += 1
+            found = popover.match(quotes)
+            assert found, quotes[:200]
+            assert found.group(2).split() == list(answer.sources)
+            assert found.group(1) not in ids_on_page, f"the script's popover id {found.group(1)} is taken on the page"
+            for ident in answer.sources:
+                assert html.escape(evidence.entry(ident, lang=lang).quote, quote=False) in quotes, ident
+    assert cited, "no answer cites a guide: nothing is tested"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -15,7 +15,7 @@ from vkdocs.checklist import situation_page, situations
 from vkdocs.cli import main
 from vkdocs.i18n import read_source
 from vkdocs.site import page_url
-from vkdocs.triage import MAX_ANSWERS, AnswerError, Tree, load_tree, run_triage, tree_problems
+from vkdocs.triage import MAX_ANSWERS, AnswerError, Tree, advice_problem, load_tree, run_triage, tree_problems
 
 TREE = load_tree()
 WALKS = TREE.walks()
@@ -103,7 +103,7 @@ def _one_question_more() -> dict:
 
 def _loop(data: dict) -> None:
     answer = data["questions"]["path-deadline"]["answers"][1]
-    del answer["read"]
+    del answer["read"], answer["sources"], answer["note"]  # an answer asking a question cites nothing and has no note
     answer["next"] = "path-whose"
 
 
@@ -134,6 +134,22 @@ def _breaks() -> dict[str, tuple]:
         "an empty note": (
             edit(lambda d: d["questions"][goal]["answers"][0].update(note=" ")),
             "question path-goal, answer 1, note: the text is empty",
+        ),
+        "an id not in the evidence register": (
+            edit(lambda d: d["questions"]["path-deadline"]["answers"][0].update(sources=["A-no-such-quote"])),
+            "question path-deadline, answer 1: 'A-no-such-quote' is not an evidence id",
+        ),
+        "a bare guide letter as a source": (
+            edit(lambda d: d["questions"]["path-deadline"]["answers"][0].update(sources=["A"])),
+            "not a bare guide letter",
+        ),
+        "an answer asking a question that cites a guide (its quotes would show nowhere)": (
+            edit(lambda d: d["questions"][goal]["answers"][4].update(sources=["A-dialog-date"])),
+            "question path-goal, answer 5: only an answer that leads to a section cites 'sources'",
+        ),
+        "a note from no guide that does not say it is our advice": (
+            edit(lambda d: d["questions"][goal]["answers"][0].update(note="Не торопитесь.")),
+            "question path-goal, answer 1: a note that cites no guide must begin with 'Наш совет:'",
         ),
         "a loop": (
             edit(_loop),
@@ -352,3 +368,22 @@ def test_main_speaks_the_language_given_and_exits_2_on_a_bad_answer(monkeypatch,
 def test_main_refuses_an_unknown_language(capsys):
     assert main(["triage", "--lang", "de"]) == 2
     assert "Unknown language 'de'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_note_no_guide_gives_says_our_advice_in_every_language(lang):
+    notes = [
+        (answer.note[lang], answer.sources)
+        for question in load_tree().questions.values()
+        for answer in question.answers
+        if answer.note
+    ]
+    assert any(not sources for _, sources in notes), "no note of our own advice: nothing is tested"
+    wrong = [advice_problem(note, sources, lang) for note, sources in notes]
+    assert not any(wrong), wrong
+
+
+def test_an_answer_keeps_the_evidence_ids_it_cites():
+    answers = {answer.read: answer for question in load_tree().questions.values() for answer in question.answers}
+    assert answers["scam-blocked-screen"].sources == ("E-virus",)
+    assert answers["close-profile"].sources == ()

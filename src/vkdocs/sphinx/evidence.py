@@ -121,6 +121,29 @@ def citation(ids: list[str], lang: str) -> vk_citation:
     return untranslatable(node)
 
 
+def printed_letters(ids: Iterable[str], lang: str) -> str:
+    """The guide letters of ``ids`` as print shows them where no quote can open (a handout, an outline).
+
+    >>> printed_letters(["E-never-pay", "A-dialog-date"], "en")
+    '(A, E)'
+    """
+    return message("evidence_letters_print", lang, guides=letters(ids))
+
+
+def citation_html(translator: HTML5Translator, ids: list[str], lang: str) -> str:
+    """The HTML the page writes for :func:`citation` (the same letters button and popover), for a script to insert
+    (the question path's answers): Russian in it marked ``lang="ru"`` as on the page, its popover id unique."""
+    node = citation(evidence.check_ids(ids), lang)
+    if marks_russian(lang):
+        mark_russian_in(cast(nodes.document, node))
+    page, translator.body = translator.body, []
+    try:
+        node.walkabout(translator)
+        return "".join(translator.body)
+    finally:
+        translator.body = page
+
+
 def quotes_box(ids: list[str], lang: str) -> vk_quotes:
     """The collapsed quotes at the end of a box that cites ``ids``."""
     guides = evidence.guides_of(ids)
@@ -175,7 +198,7 @@ def visit_citation_html(self: HTML5Translator, node: vk_citation) -> None:
     self.body.append(
         f'<button type="button" class="vk-src" popovertarget="{popover}">'
         f'<span class="vk-visually-hidden">{hidden} </span>{self.encode(_letters(node))}</button>'
-        f'<span class="vk-src__quotes" id="{popover}" popover="auto">'
+        f'<span class="vk-src__quotes" id="{popover}" popover="auto" {_evidence_attribute(node)}>'
     )
 
 
@@ -183,8 +206,13 @@ def depart_citation_html(self: HTML5Translator, node: vk_citation) -> None:
     self.body.append(_register_link(self, node["evidence"], node["lang"]) + "</span>")
 
 
+def _evidence_attribute(node: vk_citation | vk_quotes) -> str:
+    """The ids quoted, for scripts and tests: ``data-evidence="A-restore-210 E-never-pay"``."""
+    return f'data-evidence="{" ".join(node["evidence"])}"'
+
+
 def visit_quotes_html(self: HTML5Translator, node: vk_quotes) -> None:
-    self.body.append('<details class="vk-quotes">')
+    self.body.append(f'<details class="vk-quotes" {_evidence_attribute(node)}>')
 
 
 def depart_quotes_html(self: HTML5Translator, node: vk_quotes) -> None:
@@ -445,7 +473,9 @@ __all__ = [
     "REGISTER_PAGE",
     "anchor",
     "citation",
+    "citation_html",
     "letters",
+    "printed_letters",
     "quotes_box",
     "setup",
     "step_sources",

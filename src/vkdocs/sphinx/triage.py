@@ -11,6 +11,14 @@ Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.tr
   link come as inline JSON written here. In print (LaTeX) the path becomes an
   indented outline, with the page number of each section to read.
 
+* An answer that cites evidence ids (``"sources"`` in the data) ends with
+  the guides' letters, the button of :mod:`vkdocs.sphinx.evidence` that
+  opens their quotes, in the outline and in the script's view alike (the
+  script inserts the HTML this page writes for it, from the inline JSON). A
+  note no guide gives says «Наш совет» (:func:`vkdocs.triage.advice_problem`).
+  Print shows the letters only: the manual lists the quotes in the register
+  of the sources page, with the answers that use them.
+
 * While reading, the extension checks that each section the path leads to
   exists, on the page the data says, under the title the data gives (the
   terminal prints those titles): a mismatch is a warning, so the strict build
@@ -40,6 +48,7 @@ from sphinx.util.osutil import relative_uri
 
 from vkdocs import dataset
 from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, pass_node, untranslatable
+from vkdocs.sphinx.evidence import citation, citation_html, printed_letters
 from vkdocs.triage import Answer, Destination, Tree, load_tree, triage_message
 
 if TYPE_CHECKING:
@@ -88,6 +97,9 @@ def _answer_line(tree: Tree, answer: Answer, lang: str, docname: str) -> nodes.p
     if answer.note:
         line += nodes.Text(" ")
         line += nodes.inline(answer.note[lang], answer.note[lang], classes=["vk-triage__note"])
+    if answer.sources:
+        line += nodes.Text(" ")
+        line += citation(list(answer.sources), lang)
     return line
 
 
@@ -160,6 +172,8 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
                 line += nodes.Text(".")
                 if answer.note:
                     line += nodes.Text(" " + answer.note[lang])
+                if answer.sources:  # the letters only: the manual lists the quotes with the register
+                    line += nodes.Text(" " + printed_letters(answer.sources, lang))
             items += item
         return items
 
@@ -184,6 +198,7 @@ def _script_data(tree: Tree, lang: str, uri: Callable[[str], str]) -> dict[str, 
                     "title": destination.title[lang],
                     "page": None if destination.is_page else destination.page_title[lang],
                     "note": answer.note[lang] if answer.note else None,
+                    "sources": list(answer.sources),
                 }
             entries.append(entry)
         questions[anchor] = {"text": question.text[lang], "answers": entries}
@@ -215,10 +230,20 @@ class TriageForms(SphinxPostTransform):
                 node["script"] = _script_data(tree, lang, uri)
 
 
+def _add_quotes(self: HTML5Translator, data: dict[str, Any]) -> None:
+    """Give each answer of the script's ``data`` that cites ids its ``quotes``: the HTML the page writes for them."""
+    for question in data["questions"].values():
+        for entry in question["answers"]:
+            read = entry.get("read")
+            if read is not None:
+                read["quotes"] = citation_html(self, read["sources"], data["lang"]) if read["sources"] else None
+
+
 def visit_triage_html(self: HTML5Translator, node: vk_triage) -> None:
     attributes: dict[str, Any] = {"data-vk-triage": ""}
     self.body.append(self.starttag(node, "div", "", **attributes))
     if "script" in node:
+        _add_quotes(self, node["script"])
         self.body.append(
             f'<script type="application/json" class="vk-triage__data">{json_for_script(node["script"])}</script>\n'
         )
@@ -300,6 +325,7 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("vkdocs.sphinx.evidence")  # the answers' quotes
     # Other builders show only the children (the questions as sections).
     add_node(app, vk_triage, html=(visit_triage_html, depart_triage_html), elsewhere=(pass_node, pass_node))
     app.add_node(vk_data_link)

@@ -3,7 +3,8 @@
 // Without this script the page shows every question with its answers as links.
 // With it, the reader sees one question, answers with a button, can go Back or
 // Start over, sees the answers so far, and ends on a link to the section to
-// read. Each answer is a step in the browser's history (remember()). Plain
+// read, with the guides' letters that open the quotes behind the answer. Each
+// answer is a step in the browser's history (remember()). Plain
 // JavaScript, no third-party code, no network. Every word and link
 // comes from the inline JSON that src/vkdocs/sphinx/triage.py writes from
 // the package's data (src/vkdocs/data/triage.json), so the page says what
@@ -103,7 +104,8 @@
     }
 
     // The place to read, as a link that takes the focus; the page it is on and
-    // the safety note describe the link, so a screen reader reads them with it.
+    // the safety note describe the link, so a screen reader reads them with it
+    // (the note's words, not the quotes' button after them).
     function showResult(read) {
       title.hidden = true;
       choices.hidden = true;
@@ -117,9 +119,19 @@
         result.append(element("p", { class: "vk-triage__page", id: `${root.id}-page` }, fill(words.on_page, { page: read.page })));
         described.push(`${root.id}-page`);
       }
+      let cited = line;
       if (read.note) {
-        result.append(element("p", { class: "vk-triage__note", id: `${root.id}-note` }, read.note));
+        cited = element("p", { class: "vk-triage__note" });
+        cited.append(element("span", { id: `${root.id}-note` }, read.note));
+        result.append(cited);
         described.push(`${root.id}-note`);
+      }
+      // The guides' letters that open their quotes, after what they back: the page's own button and
+      // popover, written by the build (read.quotes), so the quotes open here as everywhere on the site.
+      if (read.quotes) {
+        const quotes = document.createElement("template");
+        quotes.innerHTML = read.quotes;
+        cited.append(" ", quotes.content);
       }
       if (described.length) link.setAttribute("aria-describedby", described.join(" "));
       result.hidden = false;
