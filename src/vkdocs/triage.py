@@ -464,7 +464,7 @@ def run_triage(
       7. I’m not sure whether it is deleted or blocked
     Your answer (1–7): 6
     <BLANKLINE>
-    Guide E advises scanning the device for viruses. Do not pay and do not send an SMS.
+    Guide E advises scanning the device for viruses. Our advice: do not pay and do not send an SMS.
     Read: Scams: how to spot them › The “page blocked, pay up” screen
     https://vkdocs.readthedocs.io/en/latest/explanation/scams.html#scam-blocked-screen
     0
