@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from docbuild import LANGUAGES, ROOT
 
 from vkdocs import evidence
+from vkdocs.sphinx.evidence import printed_letters
 from vkdocs.triage import load_tree
 
 TREE = load_tree()
@@ -183,3 +185,10 @@ def test_the_manual_prints_the_whole_path_on_one_page(lang):
     wanted += [destination.title[lang] for destination in TREE.destinations.values()]
     holding = [number for number, page in enumerate(pages, 1) if all(words(text) in page for text in wanted)]
     assert holding, f"no page of {path.name} holds the whole question path"
+    # The answers that cite guides show their letters there, and no quote (the register's chapter has them).
+    page = " ".join(done.stdout.split("\f")[holding[0] - 1].split())
+    cited = [answer.sources for question in TREE.questions.values() for answer in question.answers if answer.sources]
+    shown = Counter(" ".join(printed_letters(sources, lang).split()) for sources in cited)
+    for letters, count in shown.items():
+        assert page.count(letters) >= count, letters
+    assert not any(evidence.entry(ident, lang=lang).quote[:40] in page for sources in cited for ident in sources)

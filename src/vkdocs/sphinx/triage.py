@@ -135,13 +135,13 @@ class TriageDirective(SphinxDirective):
 def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
     """The path for print: the first question, then every answer indented under its question."""
     outline = nodes.container(classes=["vk-triage-outline"])
-    # One page: a smaller type and tight lists.
+    # One page: a smaller type and tight lists (no space between items: the guides' letters take a few lines).
     outline += nodes.raw(
         "",
         r"\par\smallskip\begingroup\small\setlength{\parskip}{0pt}\makeatletter"
         + "".join(
             rf"\setlength{{\leftmargin{level}}}{{1.5em}}"
-            rf"\def\@list{level}{{\leftmargin\leftmargin{level}\topsep\z@\parsep\z@\itemsep 1pt}}"
+            rf"\def\@list{level}{{\leftmargin\leftmargin{level}\topsep\z@\parsep\z@\itemsep\z@}}"
             for level in ("i", "ii", "iii", "iv")
         )
         + r"\makeatother",
@@ -172,8 +172,8 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
                 line += nodes.Text(".")
                 if answer.note:
                     line += nodes.Text(" " + answer.note[lang])
-                if answer.sources:  # the letters only: the manual lists the quotes with the register
-                    line += nodes.Text(" " + printed_letters(answer.sources, lang))
+                if answer.sources:  # the letters only, kept whole and on the note's last line
+                    line += nodes.Text("\u00a0" + printed_letters(answer.sources, lang).replace(" ", "\u00a0"))
             items += item
         return items
 
