@@ -205,6 +205,8 @@ def answer_to_a_cited_guide(page, base_url: str, language: str, press) -> object
     buttons = app.locator(".vk-triage__result button.vk-src")
     expect(buttons).to_have_count(1)
     assert popover_of(buttons.first).get_attribute("data-evidence").split() == list(last_answer(walk).sources)
+    box = buttons.first.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, f"the letters button is {box['width']}×{box['height']} px"
     return buttons.first
 
 
