@@ -16,6 +16,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 from vkdocs.checklist import build_checklist, situations
+from vkdocs.deadline import window_note
 
 #: The package's post-transforms (handouts, evidence) ask ``SphinxTransform.app`` for the builder, which Sphinx 9 deprecates (for
 #: removal in Sphinx 11) with no public replacement in a transform: in this process that warning would be an
@@ -165,6 +166,7 @@ def test_a_handout_with_a_deletion_date_fills_in_both_dates_in_words(app):
     assert "built on November 25, 2026" in text
     assert "__________" not in text
     assert "fewer than 210 days" in text
+    assert window_note("en") in text  # the rule of vkdocs.deadline, word for word
 
 
 @project("text", "handout-blank", "ru")
@@ -173,6 +175,7 @@ def test_a_handout_without_dates_keeps_the_lines_to_fill_in(app):
     assert warned(app) == ""
     # One line each, the label with its blank.
     assert "Страница удалена: __________ Последний день, когда можно восстановить: __________" in handout_text(app)
+    assert window_note("ru") in handout_text(app)
 
 
 @project("text", "handout-bad-dates", "en")
