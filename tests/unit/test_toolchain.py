@@ -16,6 +16,7 @@ from importlib import metadata
 import pytest
 import yaml
 from docbuild import ROOT
+from hypothesis import settings
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
@@ -101,6 +102,18 @@ def test_read_the_docs_runs_sphinx_with_the_options_of_vkdocs_builds():
         assert "$(python -m vkdocs.builds)" in command, command
         spelled = set(shlex.split(command.replace("$(python -m vkdocs.builds)", ""))) & set(builds.STRICT)
         assert not spelled, command
+
+
+def test_only_make_check_runs_fewer_property_examples():
+    """``make check`` loads the ``check`` profile (tests/unit/conftest.py); ``make test`` and CI run the full
+    profile of tests/conftest.py: Hypothesis's 100 examples, which test_cli_fuzz.py's counts are scaled from."""
+    recipes = {target: MAKEFILE.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0] for target in ("check", "test")}
+    assert "--hypothesis-profile=check" in recipes["check"]
+    assert "hypothesis" not in recipes["test"] and "hypothesis" not in " ".join(
+        PYPROJECT["tool"]["pytest"]["ini_options"]["addopts"]
+    )
+    assert settings.get_profile("vkdocs").max_examples == 100
+    assert settings.get_profile("check").max_examples < 100
 
 
 @pytest.mark.parametrize("target", ["$(STAMP)", "lock"])
