@@ -108,7 +108,7 @@ doctest: $(VENV_READY) ## Run the doctests in the docs (Sphinx doctest builder).
 # The tiers of tests/ (tests/README.md): unit (seconds, no build), site (whole
 # builds, links, translations, dataset, PDFs), browser (the built site in Chromium).
 check: $(VENV_READY) ## The loop after every edit (seconds): the unit tests and every doctest (package and pages).
-	@$(BIN)/python -m pytest -q tests/unit src docs
+	@$(BIN)/python -m pytest -q -n auto --hypothesis-profile=check tests/unit src docs
 
 test: $(VENV_READY) ## Run every test: unit, doctests, translations, both builds, links, packages, PDFs (if built), browser.
 	@$(BIN)/python -m pytest

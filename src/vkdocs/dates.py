@@ -34,7 +34,7 @@ vkdocs.errors.InputError: The year in '01.10.26' has two digits: it could be 192
 written so that Python's ``re`` and JavaScript's ``RegExp`` (flags ``iu``)
 read them alike; :func:`grammar` hands them, with the month names, to the
 in-page calculator, which reads dates with the same patterns. One table of
-cases (``tests/date_cases.json``) is checked against both.
+cases (``tests/data/date_cases.json``) is checked against both.
 """
 
 from __future__ import annotations

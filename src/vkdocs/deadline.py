@@ -293,6 +293,19 @@ def rule(lang: str) -> str:
     )
 
 
+def window_note(lang: str) -> str:
+    """The note under the dates of a printed restore checklist (handouts, the manual's first page, the
+    calculator's print): :func:`rule`, then what VK's dialog changes and "do not wait", as :func:`describe`
+    words them.
+
+    Raises the errors of :func:`~vkdocs.i18n.check_language`.
+
+    >>> print(window_note("en"))
+    A page can be restored while fewer than 210 days have passed since the day it was deleted. The last day to restore it is the date of deletion plus 209 days. If VK's dialog on the deleted page gives a date to restore it by, restore the page before that date, and no later than the last day, whichever comes first. Do not wait for the last day.
+    """
+    return " ".join((rule(lang), message("deadline_trust_dialog", lang), message("deadline_dont_wait", lang)))
+
+
 def describe(deleted_on: DateLike, today: DateLike, lang: str) -> str:
     """What to tell the reader ``today``: the last day in words, the days left, and VK's dialog.
 
@@ -334,5 +347,6 @@ __all__ = [
     "first_day_gone",
     "restore_deadline",
     "rule",
+    "window_note",
     "state",
 ]

@@ -226,15 +226,6 @@ def _source_plural() -> Callable[[int], int]:
     return gettext.c2py(get_plural(SOURCE_LANGUAGE).plural_expr)
 
 
-def source_plural_count() -> int:
-    """How many plural forms the source language has (3 for Russian).
-
-    >>> source_plural_count()
-    3
-    """
-    return get_plural(SOURCE_LANGUAGE).num_plurals
-
-
 def babel_locale(lang: str) -> Locale:
     """The Babel locale for ``lang``'s dates, lists and plural rules; its language alone if Babel lacks the region.
 
@@ -357,7 +348,6 @@ __all__ = [
     "locale_dirs",
     "localized",
     "read_source",
-    "source_plural_count",
     "texts_in_every_language",
     "translate",
     "translate_plural",

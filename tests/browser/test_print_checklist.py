@@ -15,7 +15,7 @@ import pytest
 from docbuild import LANGUAGES
 
 from vkdocs.checklist import build_checklist
-from vkdocs.deadline import format_long_date, last_day
+from vkdocs.deadline import format_long_date, last_day, window_note
 from vkdocs.messages import message
 
 PAGE = "howto/restore"
@@ -85,6 +85,7 @@ def test_printing_shows_the_checklist_alone_with_both_dates(restore_page, page, 
         f"{message('handout_restore_before', language)} {format_long_date(last_day(DELETED), language)}",
     ):
         assert line in printed
+    assert window_note(language) in printed  # the handout's note, from vkdocs.deadline's rule
     restore = build_checklist("restore", lang=language)
     assert restore.title in printed
     for step in restore.steps:

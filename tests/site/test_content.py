@@ -19,6 +19,7 @@ from docbuild import DOCS, LANGUAGES, Build
 
 from vkdocs import evidence
 from vkdocs.checklist import build_checklist
+from vkdocs.deadline import window_note
 from vkdocs.i18n import texts_in_every_language
 from vkdocs.messages import message
 
@@ -606,7 +607,7 @@ def test_the_rule_of_vks_dialog_is_one_sentence_on_every_surface_that_states_it(
     for page in ("index", "howto/delete", "howto/restore", "explanation/deletion", "reference/glossary"):
         # Sphinx's smart quotes curl the apostrophes of the pages.
         assert rule_of_dialog in article_text(soup(builds[language], page)).replace("’", "'"), page
-    assert rule_of_dialog in message("handout_window", language, days="", last_offset="")
+    assert rule_of_dialog in window_note(language)
     notes = [
         a.get("note", {}).get(language, "")
         for q in texts_in_every_language("triage.json")["questions"].values()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import segno
+from cli_reference import builds_a_pdf, console_sessions
 from docbuild import HANDOUT_DELETED_ON, HANDOUT_TODAY, LANGUAGES, ROOT
 from test_pdf import checklist_texts, other, page_count, pdf_text, words
 from texlog import missing_characters, read_log
@@ -118,6 +119,23 @@ def test_an_output_that_cannot_be_written_is_refused_before_the_build(tmp_path, 
         assert repr(output) in done.stderr  # every error names the path
     assert list((tmp_path / "tmp").iterdir()) == []  # nothing was built, nothing is left
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file", "tmp"]
+
+
+@needs_tex
+def test_the_cli_references_handout_example_prints_what_the_page_shows(tmp_path):
+    """``$ vkdocs handout …`` of docs/reference/cli.md, run in a folder of its own: the line it prints, a
+    one-page PDF where it says (the unit tier runs the page's other examples: tests/unit/test_cli.py)."""
+    examples = [(command, output) for command, output in console_sessions() if builds_a_pdf(command)]
+    assert examples
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    env.pop("LC_ALL", None)
+    for command, output in examples:
+        done = subprocess.run(
+            [sys.executable, "-m", "vkdocs", *command[1:]], capture_output=True, text=True, env=env, cwd=tmp_path
+        )
+        assert (done.stdout + done.stderr).splitlines() == output, command
+        assert done.returncode == 0, command
+        assert page_count(tmp_path / output[-1]) == 1, command
 
 
 @needs_tex

@@ -29,10 +29,9 @@ from texlog import missing_characters, read_log, undefined_references
 from vkdocs import __version__
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.dataset import build_dataset
-from vkdocs.deadline import RESTORE_WINDOW, format_days, format_long_date
+from vkdocs.deadline import RESTORE_WINDOW, format_days, format_long_date, window_note
 from vkdocs.latex import handout_file, manual_file
 from vkdocs.messages import message
-from vkdocs.sphinx.handouts import window_note
 from vkdocs.typography import SHORT_WORDS
 
 PDF_DIR = Path(os.environ.get("VKDOCS_PDF_DIR", ROOT / "docs" / "_build" / "pdf"))

@@ -12,6 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from cli_reference import builds_a_pdf, console_sessions
 from docbuild import ROOT
 
 from vkdocs.argparse_locale import translations
@@ -448,34 +449,18 @@ def test_version_imports_no_package_metadata():
     assert done.stdout.splitlines() == [f"vkdocs {version('vkdocs')}", "[]"]
 
 
-def console_sessions(markdown: str) -> list[tuple[list[str], list[str]]]:
-    """The ``$ vkdocs …`` commands of ```console blocks, each with the lines shown after it."""
-    import re
-
-    sessions = []
-    for block in re.findall(r"```console\n(.*?)```", markdown, flags=re.S):
-        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
-            command, *output = chunk.rstrip("\n").split("\n")
-            sessions.append((command.split(), output))
-    return sessions
-
-
 def test_the_cli_reference_shows_what_the_command_prints(tmp_path):
-    """Every ``$ vkdocs …`` of the page runs, in a folder of its own (``vkdocs handout`` writes a file there).
+    """Every ``$ vkdocs …`` of the page runs, in a folder of its own, but ``vkdocs handout``.
 
-    ``vkdocs handout`` needs TeX: without it, its example is left to
-    tests/site/test_handout_pdf.py, which says why it is skipped (and fails in CI).
+    The unit tier builds no PDF: the handout's example is run by tests/site/test_handout_pdf.py.
     """
     import shlex
 
-    from vkdocs.handout import missing_tools
-
-    page = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
-    sessions = console_sessions(page)
-    assert sessions
+    sessions = console_sessions()
+    assert sessions and any(builds_a_pdf(command) for command, _ in sessions)
     last = None
     for command, output in sessions:
-        if command[:2] == ["vkdocs", "handout"] and missing_tools():
+        if builds_a_pdf(command):
             last = None
             continue
         if command[:1] == ["vkdocs"]:

@@ -13,7 +13,7 @@ Most examples call :func:`vkdocs.cli.main` in this process with its streams
 captured; a few run the real program, where only a process shows what
 happens to bytes and streams. The examples are the same at every run (the
 ``vkdocs`` profile in conftest.py: ``derandomize=True``), and few enough
-that the whole file takes seconds. ``handout`` never reaches TeX here: its
+that the whole file takes seconds (fewer under ``make check``: ``SCALE``). ``handout`` never reaches TeX here: its
 build is replaced by one that fails as a build can, so arguments that pass
 every check still end in a status.
 """
@@ -36,9 +36,12 @@ from hypothesis import strategies as st
 from vkdocs.cli import main
 from vkdocs.handout import HandoutError
 
-#: In-process examples per entry point; subprocess examples are fewer.
-EXAMPLES = 60
-PROCESS_EXAMPLES = 8
+#: Examples per entry point, in this process and as the real program (fewer), for the profile's 100 examples
+#: (``make test``); ``make check``'s profile (tests/unit/conftest.py) scales them down, never below one.
+SCALE = settings.default.max_examples / 100
+EXAMPLES = max(round(60 * SCALE), 1)
+DATASET_EXAMPLES = max(round(30 * SCALE), 1)
+PROCESS_EXAMPLES = max(round(8 * SCALE), 1)
 
 fuzz = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 
@@ -159,7 +162,7 @@ def test_handout_arguments(in_a_scratch_folder, situation, output, deleted_on, t
     assert not leftovers
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=DATASET_EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 @given(folder=text, lang=lang)
 def test_dataset_command(in_a_scratch_folder, folder, lang):
     run_main(["dataset", folder, "--lang", lang])

@@ -24,8 +24,10 @@ from vkdocs.deadline import (
     restore_deadline,
     rule,
     state,
+    window_note,
 )
 from vkdocs.errors import InputError, InputTypeError
+from vkdocs.i18n import languages
 from vkdocs.messages import message, source_messages
 
 # The example every surface uses: deleted on 1 October 2026, read on 25 November 2026.
@@ -192,6 +194,17 @@ def test_english_plural_forms(count, expected):
 def test_the_rule_sentence_quotes_the_window():
     assert "210 days" in rule("en") and "209 days" in rule("en")
     assert "210 дней" in rule("ru") and "209 дней" in rule("ru")
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_the_note_under_printed_dates_is_the_rule_then_vks_dialog_then_do_not_wait(lang):
+    """One definition: the handouts, the manual's first page and the calculator's print all show window_note,
+    built from rule() (a second copy of its words or numbers would make these differ)."""
+    from vkdocs.sphinx.calculator import calculator_data
+
+    parts = [rule(lang), message("deadline_trust_dialog", lang), message("deadline_dont_wait", lang)]
+    assert window_note(lang) == " ".join(parts)
+    assert calculator_data(lang)["windowNote"] == window_note(lang)
 
 
 # Bad input

@@ -1,7 +1,7 @@
 """The manual's structure (vkdocs.sphinx.manual) comes out the same whichever builds share the doctrees:
 LaTeX on its own, or after HTML with one doctree folder, as Read the Docs builds it.
 
-A tiny project, built in-process with Sphinx's test application (no TeX needed):
+A tiny project, built in-process with Sphinx's test fixtures (``make_app``; no TeX needed):
 a start page with an introduction, a section and two captioned toctrees.
 """
 
@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 from vkdocs.messages import message
 
@@ -52,15 +51,22 @@ def project(tmp_path: Path) -> Path:
     return source
 
 
-def build(source: Path, builder: str, builddir: Path) -> Path:
-    """Build with Sphinx's test application; every builder shares ``builddir/doctrees``. The output folder."""
-    app = SphinxTestApp(builder, srcdir=source, builddir=builddir, confoverrides={"language": "en"})
-    try:
-        app.build()
-        assert app._warning.getvalue() == ""
-        return app.outdir
-    finally:
-        app.cleanup()
+@pytest.fixture
+def build(make_app):
+    """Build with Sphinx's test application (``make_app``); every builder shares ``builddir/doctrees``.
+    The output folder, after a build that warned of nothing. Each application is cleaned up after its build
+    (a second one in the same test would otherwise find Sphinx's nodes registered already)."""
+
+    def run(source: Path, builder: str, builddir: Path) -> Path:
+        app = make_app(builder, srcdir=source, builddir=builddir, confoverrides={"language": "en"})
+        try:
+            app.build()
+            assert app.warning.getvalue() == ""
+            return app.outdir
+        finally:
+            app.cleanup()
+
+    return run
 
 
 def structure(tex: str) -> list[str]:
@@ -87,17 +93,17 @@ def manual_structure(outdir: Path) -> list[str]:
     return structure(body)
 
 
-def test_latex_alone_gives_the_front_matter_then_a_part_per_caption(project, tmp_path):
+def test_latex_alone_gives_the_front_matter_then_a_part_per_caption(build, project, tmp_path):
     assert manual_structure(build(project, "latex", tmp_path / "alone")) == EXPECTED
 
 
-def test_latex_after_html_with_the_same_doctrees_gives_the_same_manual(project, tmp_path):
+def test_latex_after_html_with_the_same_doctrees_gives_the_same_manual(build, project, tmp_path):
     shared = tmp_path / "shared"
     build(project, "html", shared)
     assert manual_structure(build(project, "latex", shared)) == EXPECTED
 
 
-def test_the_html_start_page_keeps_its_captions_and_sections(project, tmp_path):
+def test_the_html_start_page_keeps_its_captions_and_sections(build, project, tmp_path):
     html = (build(project, "html", tmp_path / "html") / "index.html").read_text(encoding="utf-8")
     assert "First part" in html and "Second part" in html and "A section" in html
     assert message("manual_introduction", "en") not in html and "vk-front-matter" not in html

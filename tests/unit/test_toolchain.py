@@ -9,15 +9,19 @@ pyproject.toml, `make lock` pins it; until then these tests say so.
 from __future__ import annotations
 
 import re
+import shlex
 import tomllib
 from importlib import metadata
 
 import pytest
 import yaml
 from docbuild import ROOT
+from hypothesis import settings
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
+
+from vkdocs import builds
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -86,6 +90,30 @@ def test_read_the_docs_builds_with_the_same_python_and_the_lock():
     install = " ".join(config["build"]["jobs"]["install"])
     assert "--constraint constraints.txt" in install
     assert "python" not in config or "install" not in config["python"], "the install job replaces python.install"
+
+
+def test_read_the_docs_runs_sphinx_with_the_options_of_vkdocs_builds():
+    """Every ``python -m sphinx`` of the jobs takes Sphinx's options from ``python -m vkdocs.builds``, the one
+    definition (src/vkdocs/builds.py), and spells none of them itself."""
+    jobs = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))["build"]["jobs"]
+    commands = [command for job in jobs.values() for command in job if "python -m sphinx" in command]
+    assert len(commands) >= 2  # the doctests before the HTML, the handouts after it
+    for command in commands:
+        assert "$(python -m vkdocs.builds)" in command, command
+        spelled = set(shlex.split(command.replace("$(python -m vkdocs.builds)", ""))) & set(builds.STRICT)
+        assert not spelled, command
+
+
+def test_only_make_check_runs_fewer_property_examples():
+    """``make check`` loads the ``check`` profile (tests/unit/conftest.py); ``make test`` and CI run the full
+    profile of tests/conftest.py: Hypothesis's 100 examples, which test_cli_fuzz.py's counts are scaled from."""
+    recipes = {target: MAKEFILE.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0] for target in ("check", "test")}
+    assert "--hypothesis-profile=check" in recipes["check"]
+    assert "hypothesis" not in recipes["test"] and "hypothesis" not in " ".join(
+        PYPROJECT["tool"]["pytest"]["ini_options"]["addopts"]
+    )
+    assert settings.get_profile("vkdocs").max_examples == 100
+    assert settings.get_profile("check").max_examples < 100
 
 
 @pytest.mark.parametrize("target", ["$(STAMP)", "lock"])

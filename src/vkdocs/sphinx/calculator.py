@@ -80,6 +80,7 @@ from vkdocs.deadline import (
     describe,
     format_days,
     rule,
+    window_note,
 )
 from vkdocs.errors import ECHO_LIMIT
 from vkdocs.i18n import babel_locale, check_language
@@ -113,7 +114,6 @@ MESSAGE_KEYS = (
     "calculator_print",
     "handout_deleted_on",
     "handout_restore_before",
-    "handout_window",
 )
 
 # Date-pattern fields the script understands: day, month, year.
@@ -152,6 +152,7 @@ def calculator_data(lang: str) -> dict[str, Any]:
         "days": [format_days(count, lang) for count in range(RESTORE_WINDOW.days + 1)],
         "sentences": {state: list(keys) for state, keys in SENTENCES.items()},
         "messages": {key: template(key, lang) for key in MESSAGE_KEYS},  # placeholders intact: {name}, {name!r}
+        "windowNote": window_note(lang),  # under the dates of the printed checklist, as on the handout
     }
 
 

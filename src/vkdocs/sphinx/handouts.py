@@ -41,13 +41,11 @@ from sphinx.util.texescape import escape
 
 from vkdocs.checklist import build_checklist, handout_dates, situation_page, situations
 from vkdocs.deadline import (
-    LAST_DAY_OFFSET,
-    RESTORE_WINDOW,
     SENTENCES,
-    format_days,
     format_long_date,
     last_day,
     state,
+    window_note,
 )
 from vkdocs.errors import InputError
 from vkdocs.latex import handout_file, handout_heading, hyperref, manual_file, page_address
@@ -238,20 +236,6 @@ def passed_notice(lang: str, deleted: date) -> nodes.container:
     return notice
 
 
-def window_note(lang: str) -> str:
-    """The sentence about the restore window under the restore handout's dates.
-
-    >>> print(window_note("en"))  # doctest: +ELLIPSIS
-    A page can be restored while fewer than 210 days have passed since the day it was deleted: ...
-    """
-    return message(
-        "handout_window",
-        lang,
-        days=format_days(RESTORE_WINDOW.days, lang),
-        last_offset=format_days(LAST_DAY_OFFSET.days, lang),
-    )
-
-
 class HandoutListDirective(SphinxDirective):
     """``{vk-handouts}``: every handout in the build's language, with the page it comes from."""
 
@@ -384,5 +368,4 @@ __all__ = [
     "print_link",
     "restore_fillin",
     "setup",
-    "window_note",
 ]

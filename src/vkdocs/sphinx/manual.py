@@ -63,7 +63,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from vkdocs import __version__
 from vkdocs.checklist import situations
 from vkdocs.dataset import build_dataset
-from vkdocs.deadline import format_long_date
+from vkdocs.deadline import format_long_date, window_note
 from vkdocs.latex import (
     HANDOUT_ELEMENTS,
     LATEX_ELEMENTS,
@@ -75,7 +75,6 @@ from vkdocs.latex import (
     page_ref_name,
 )
 from vkdocs.messages import message
-from vkdocs.sphinx.handouts import window_note
 from vkdocs.typography import tie
 
 if TYPE_CHECKING:

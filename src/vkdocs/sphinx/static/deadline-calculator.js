@@ -208,7 +208,7 @@
       if (title) title.after(dates);
       else sheet.prepend(dates);
     }
-    const note = fill(data.messages.handout_window, { days: data.days[data.windowDays], last_offset: data.days[data.lastDayOffset] });
+    const note = data.windowNote;
     dates.replaceChildren(
       paragraph(data.messages.handout_deleted_on, inWords(shown.deleted, data)),
       paragraph(data.messages.handout_restore_before, inWords(shown.lastDay, data)),
