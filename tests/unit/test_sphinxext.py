@@ -80,7 +80,7 @@ def test_the_directive_renders_every_step_with_a_checkbox(every_situation, langu
     for step in checklist.steps:
         assert step.text in page
     for warning in checklist.warnings:
-        assert warning in page
+        assert warning.text in page
     assert page.count('type="checkbox" class="task-list-item-checkbox vk-checkbox"') == len(checklist.steps)
 
 

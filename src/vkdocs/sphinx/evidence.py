@@ -298,6 +298,11 @@ def _cited(tree: nodes.Node) -> Iterable[nodes.Element]:
             yield node
 
 
+def cited_ids(tree: nodes.Node) -> list[str]:
+    """Every register id ``tree`` cites (boxes, ``{vk-src}``, checklists' steps and warnings), each once, in order."""
+    return list(dict.fromkeys(ident for node in _cited(tree) for ident in node["evidence"]))
+
+
 def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
     parent = node.parent
     while parent is not None:
@@ -416,7 +421,8 @@ class FillRegister(SphinxPostTransform):
     default_priority = 800
 
     def run(self, **kwargs: Any) -> None:
-        fill_register(self.app, self.document, self.env.docname)
+        # The application as Sphinx's own post-transforms reach it (SphinxTransform.app is deprecated in Sphinx 9).
+        fill_register(self.env._app, self.document, self.env.docname)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -445,6 +451,7 @@ __all__ = [
     "REGISTER_PAGE",
     "anchor",
     "citation",
+    "cited_ids",
     "letters",
     "quotes_box",
     "setup",
