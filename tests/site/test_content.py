@@ -453,7 +453,8 @@ def test_every_section_about_getting_a_page_back_says_paying_is_fraud(builds, na
 @pytest.mark.parametrize("situation", ["delete", "restore", "blocked", "lost-login", "hacked"])
 def test_checklists_about_getting_a_page_back_warn_about_fraud(situation):
     warnings = DATA["situations"][situation].get("warnings", [])
-    assert any("мошенни" in w["ru"] for w in warnings) and any("fraud" in w["en"] for w in warnings)
+    texts = [w["text"] for w in warnings]
+    assert any("мошенни" in w["ru"] for w in texts) and any("fraud" in w["en"] for w in texts)
 
 
 PASSPORT_RULE = {
@@ -617,7 +618,7 @@ def test_guide_bs_claim_is_hide_then_delete_on_every_surface(builds, language):
     ]
     for page, anchor in pages_and_sections:
         assert then_delete in section_text(soup(builds[language], page), anchor), (page, anchor)
-    warning = " ".join(build_checklist("hide", lang=language).warnings)
+    warning = " ".join(caution.text for caution in build_checklist("hide", lang=language).warnings)
     assert then_delete in warning
 
 

@@ -77,7 +77,8 @@ def test_the_line_names_the_guides_of_the_boxes_and_sentences_the_page_cites(bui
 def test_the_line_names_the_guides_of_the_checklists_steps_and_warnings(built):
     outdir, _ = built
     checklist = build_checklist("remove-app", lang="ru")
-    ids = [i for item in (*checklist.steps, *checklist.warnings) for i in item.sources]
+    cautions = [*checklist.warnings, *(step.warning for step in checklist.steps if step.warning)]
+    ids = [i for item in (*checklist.steps, *cautions) for i in item.sources]
     assert named_guides(page_line(outdir, "howto/checklist")) == evidence.guides_of(ids)
 
 
