@@ -40,6 +40,7 @@ from vkdocs.i18n import SOURCE_LANGUAGE, localized
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import add_node, untranslatable
 from vkdocs.sphinx.languages import mark_russian_in, marks_russian
+from vkdocs.typography import NBSP
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -229,7 +230,8 @@ def visit_our_advice_text(self: TextTranslator, node: vk_our_advice) -> None:
 
 def visit_our_advice_plain(self: Any, node: vk_our_advice) -> None:
     """LaTeX, manual pages, Texinfo: «(Наш совет)» after the step, escaped for the format."""
-    self.body.append(" (" + getattr(self, "encode", str)(node.astext()) + ")")
+    # Kept on one line in print: «(Наш совет)» never breaks after «(Наш».
+    self.body.append(" (" + getattr(self, "encode", str)(node.astext().replace(" ", NBSP)) + ")")
     raise nodes.SkipNode
 
 
@@ -258,7 +260,8 @@ class PrintEndnotes(SphinxPostTransform):
             )
             if chapter is None or in_checklist:
                 if isinstance(node, vk_citation):
-                    node.replace_self(nodes.Text(" " + _letters(node, "evidence_letters_print")))
+                    # The letters stay together: "(A, C)" never breaks after "(A,".
+                    node.replace_self(nodes.Text(" " + _letters(node, "evidence_letters_print").replace(" ", NBSP)))
                 else:
                     node.parent.remove(node)
                 continue
