@@ -5,11 +5,18 @@ translated in the ``vkdocs`` catalogs (:mod:`vkdocs.i18n`); this module only
 selects and renders them, so the pages, the command line and the printed
 handouts show the same steps.
 
+Every step and every warning cites the evidence register
+(:mod:`vkdocs.evidence`) by id, or cites nothing: then no guide says it, and
+it is our advice. Each rendering says which after the text: the guides'
+letters, or our advice (the message ``our_advice``).
+
 >>> checklist = build_checklist("remove-app", lang="en")
 >>> print(checklist.title)
 Remove only the VK app
 >>> print(checklist.to_text().splitlines()[2])
-☐ Keep in mind: your page stays, and you can still log in through a browser.
+☐ Keep in mind: your page stays, and you can still log in through a browser. (A)
+>>> checklist.warnings[0].sources
+('A-remove-app-keeps-page',)
 """
 
 from __future__ import annotations
@@ -22,7 +29,8 @@ from typing import Any
 
 from vkdocs.deadline import DateLike, describe, last_day, parse_date, state
 from vkdocs.errors import InputError, InputTypeError
-from vkdocs.i18n import check_language, languages, localized
+from vkdocs.evidence import attribution
+from vkdocs.i18n import SOURCE_LANGUAGE, check_language, languages, localized
 from vkdocs.messages import message
 
 PLATFORMS = ("computer", "phone-browser", "app")
@@ -38,16 +46,49 @@ def _data(lang: str) -> Record:
 
 
 @dataclass(frozen=True)
+class Caution:
+    """A warning: of a whole checklist, or of one step.
+
+    ``sources`` are the ids of the evidence register (:mod:`vkdocs.evidence`)
+    whose quotes the warning follows; none means no guide gives it: it is our
+    advice. :attr:`attribution` says which, as print and the command line show it.
+
+    >>> caution = build_checklist("remove-app", lang="en").warnings[0]
+    >>> caution.sources, caution.attribution
+    (('A-remove-app-keeps-page',), '(A)')
+    """
+
+    text: str
+    sources: tuple[str, ...] = ()
+    lang: str = SOURCE_LANGUAGE
+
+    @property
+    def attribution(self) -> str:
+        """The guides' letters in brackets, or our advice in brackets: :func:`vkdocs.evidence.attribution`."""
+        return attribution(self.sources, self.lang)
+
+
+@dataclass(frozen=True)
 class Step:
     """One thing to do, with an optional warning that belongs to it.
 
     ``sources`` are the ids of the evidence register (:mod:`vkdocs.evidence`)
     whose quotes the step follows; none means no guide gives it: it is our advice.
+
+    >>> step = build_checklist("restore", lang="en").steps[0]
+    >>> step.sources, step.attribution
+    (('A-restore-login', 'C-restore-link'), '(A, C)')
     """
 
     text: str
-    warning: str | None = None
+    warning: Caution | None = None
     sources: tuple[str, ...] = ()
+    lang: str = SOURCE_LANGUAGE
+
+    @property
+    def attribution(self) -> str:
+        """The guides' letters in brackets, or our advice in brackets: :func:`vkdocs.evidence.attribution`."""
+        return attribution(self.sources, self.lang)
 
 
 @dataclass(frozen=True)
@@ -66,7 +107,7 @@ class Checklist:
     lang: str
     title: str
     sections: tuple[Section, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Caution, ...] = ()
     note: str | None = None
     platform: str | None = field(default=None)
 
@@ -76,39 +117,41 @@ class Checklist:
         return tuple(step for section in self.sections for step in section.steps)
 
     def to_markdown(self) -> str:
-        """A Markdown task list (``- [ ] …``), which MyST renders as checkboxes.
+        """A Markdown task list (``- [ ] …``), which MyST renders as checkboxes; each step and warning ends with
+        its guides' letters or our advice (:attr:`Step.attribution`, :attr:`Caution.attribution`).
 
         >>> print(build_checklist("close-profile", lang="en", platform="app").to_markdown(), end="")
         ### Make your profile private
         <BLANKLINE>
-        - [ ] In the app, open your profile settings and go to «Приватность» (Privacy).
-        - [ ] Scroll down and switch on «Закрытый профиль» (Private profile).
-        - [ ] Look at your page from another account, or ask someone you know to check what strangers can see.
+        - [ ] In the app, open your profile settings and go to «Приватность» (Privacy). (D)
+        - [ ] Scroll down and switch on «Закрытый профиль» (Private profile). (D)
+        - [ ] Look at your page from another account, or ask someone you know to check what strangers can see. (Our advice)
         <BLANKLINE>
-        > **Warning:** Only your friends see the posts of a private profile. You can make it public again at any time.
+        > **Warning:** Only your friends see the posts of a private profile. You can make it public again at any time. (D)
 
         Each warning is a paragraph of its own, with a blank line between
         warnings, so Markdown never runs two of them together:
 
         >>> markdown = build_checklist("restore", lang="en").to_markdown()
         >>> print(markdown[markdown.index("> **Warning:**") :], end="")
-        > **Warning:** Restoring is free. Anyone who asks for money to restore a page is a fraudster.
+        > **Warning:** Restoring is free. Anyone who asks for money to restore a page is a fraudster. (E)
         <BLANKLINE>
-        > **Warning:** Our advice: never give anyone your password or SMS codes, not even “VK staff”.
+        > **Warning:** Never give anyone your password or SMS codes, not even “VK staff”. (Our advice)
         """
         return self._render(_MARKDOWN)
 
     def to_text(self) -> str:
-        """Plain text with ☐ boxes, for printing or pasting into a message.
+        """Plain text with ☐ boxes, for printing or pasting into a message; each step and warning ends with its
+        guides' letters or our advice, as in :meth:`to_markdown`.
 
         >>> print(build_checklist("close-profile", lang="ru", platform="computer").to_text(), end="")
         Закрыть профиль
         <BLANKLINE>
-        ☐ Откройте «Настройки» и перейдите в раздел «Приватность».
-        ☐ Внизу найдите «Тип профиля» и выберите «Закрытый».
-        ☐ Откройте свою страницу с другого аккаунта или попросите знакомого проверить, что видно посторонним.
+        ☐ Откройте «Настройки» и перейдите в раздел «Приватность». (D)
+        ☐ Внизу найдите «Тип профиля» и выберите «Закрытый». (D)
+        ☐ Откройте свою страницу с другого аккаунта или попросите знакомого проверить, что видно посторонним. (Наш совет)
         <BLANKLINE>
-        ⚠ Внимание: Записи закрытого профиля видят ваши друзья. Профиль можно снова открыть в любой момент.
+        ⚠ Внимание: Записи закрытого профиля видят ваши друзья. Профиль можно снова открыть в любой момент. (D)
         """
         return self._render(_TEXT)
 
@@ -121,13 +164,17 @@ class Checklist:
             if section.heading:
                 lines += style.heading(section.heading)
             for step in section.steps:
-                lines.append(style.step.format(step.text))
+                lines.append(style.step.format(f"{step.text} {step.attribution}"))
                 if step.warning:
-                    lines.append(style.step_warning.format(warning, step.warning))
+                    lines.append(style.step_warning.format(warning, _cited(step.warning)))
             lines.append("")
-        for text in self.warnings:
-            lines += [style.warning.format(warning, text), ""]
+        for caution in self.warnings:
+            lines += [style.warning.format(warning, _cited(caution)), ""]
         return "\n".join(lines).rstrip() + "\n"
+
+
+def _cited(caution: Caution) -> str:
+    return f"{caution.text} {caution.attribution}"
 
 
 @dataclass(frozen=True)
@@ -227,14 +274,18 @@ def _check_platform(platform: str | None) -> None:
         raise InputError("unknown_platform", value=platform, choices=", ".join(PLATFORMS))
 
 
+def _caution(record: Record, lang: str) -> Caution:
+    return Caution(record["text"], tuple(record["sources"]), lang)
+
+
 def _sections(steps: list[Record], lang: str, platform: str | None) -> tuple[Section, ...]:
     """Group steps: shared ones stay in place; with no platform chosen, each
     run of platform-specific steps becomes one section per platform, and the
     shared steps after such a run are headed "Then, on any device"."""
 
     def step(record: Record) -> Step:
-        warning = record.get("warning")
-        return Step(record["text"], warning, tuple(record["sources"]))
+        warning = _caution(record["warning"], lang) if "warning" in record else None
+        return Step(record["text"], warning, tuple(record["sources"]), lang)
 
     if platform is not None:
         chosen = [step(r) for r in steps if platform in r.get("platforms", PLATFORMS)]
@@ -310,13 +361,14 @@ def build_checklist(
         lang=lang,
         title=record["title"],
         sections=_sections(record["steps"], lang, platform),
-        warnings=tuple(record.get("warnings", ())),
+        warnings=tuple(_caution(warning, lang) for warning in record.get("warnings", ())),
         note=note,
         platform=platform,
     )
 
 
 __all__ = [
+    "Caution",
     "Checklist",
     "Section",
     "Step",

@@ -7,13 +7,15 @@ Each step carries the guides' own words it follows (``evidence``: quotes of
 the register, :mod:`vkdocs.evidence`, verbatim in Russian with their
 translations), the guides they come from (``sources``, letters ``A``–``E``;
 an empty list is vkdocs' own advice) and the date its situation was last
-checked against them (``checked``). The whole register is ``evidence``, by
+checked against them (``checked``). Warnings cite the guides the same way
+(``warning_citation`` of a step, ``warning_citations`` of a situation: one
+per warning, in order; empty lists are vkdocs' own advice). The whole register is ``evidence``, by
 id; the question path's answers name the quotes behind them by id. The schema
 (``data/vkdocs.schema.json``, JSON Schema draft 2020-12) documents every field.
 
 >>> data = build_dataset()
 >>> data["version"], data["license"]["id"], data["languages"]
-('1.1.0', 'CC-BY-SA-4.0', ['ru', 'en'])
+('1.2.0', 'CC-BY-SA-4.0', ['ru', 'en'])
 >>> step = data["situations"]["restore"]["steps"][0]
 >>> sorted(step)
 ['checked', 'evidence', 'sources', 'text']
@@ -58,7 +60,7 @@ from vkdocs.triage import MAX_ANSWERS, load_tree
 #: The dataset's version, semantic versioning (https://semver.org): MAJOR when a
 #: field is removed or changes meaning, MINOR when fields or situations are
 #: added, PATCH when texts are corrected.
-DATASET_VERSION = "1.1.0"
+DATASET_VERSION = "1.2.0"
 
 DATA_FILE = "vkdocs.json"
 SCHEMA_FILE = "vkdocs.schema.json"
@@ -122,8 +124,20 @@ def quote(ident: str) -> dict[str, Any]:
     return entry
 
 
+def citation(ids: list[str]) -> dict[str, Any]:
+    """Where a warning comes from, as a step's ``sources`` and ``evidence`` say it: its guides and their quotes.
+
+    >>> citation(["E-never-pay"])["sources"], citation([])
+    (['E'], {'sources': [], 'evidence': []})
+    """
+    return {"sources": evidence.guides_of(ids), "evidence": [quote(ident) for ident in ids]}
+
+
 def _step(record: dict[str, Any], checked: str) -> dict[str, Any]:
-    step: dict[str, Any] = {key: record[key] for key in ("platforms", "text", "warning") if key in record}
+    step: dict[str, Any] = {key: record[key] for key in ("platforms", "text") if key in record}
+    if "warning" in record:
+        step["warning"] = record["warning"]["text"]
+        step["warning_citation"] = citation(record["warning"]["sources"])
     step["evidence"] = [quote(ident) for ident in record["sources"]]
     step["sources"] = evidence.guides_of(record["sources"])
     step["checked"] = checked
@@ -138,7 +152,8 @@ def _situations() -> dict[str, Any]:
             "page": record["page"],
             "checked": record["checked"],
             "steps": [_step(step, record["checked"]) for step in record["steps"]],
-            "warnings": list(record.get("warnings", [])),
+            "warnings": [warning["text"] for warning in record.get("warnings", [])],
+            "warning_citations": [citation(warning["sources"]) for warning in record.get("warnings", [])],
         }
     return result
 
@@ -287,6 +302,7 @@ __all__ = [
     "SCHEMA_ID",
     "DatasetError",
     "build_dataset",
+    "citation",
     "main",
     "schema",
     "target_folder",

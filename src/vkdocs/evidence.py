@@ -45,6 +45,7 @@ from functools import cache
 from pathlib import Path
 
 from vkdocs.i18n import read_source, translate
+from vkdocs.messages import message
 
 #: The register's data file, in ``data/``.
 EVIDENCE_FILE = "evidence.json"
@@ -145,6 +146,20 @@ def guides_of(ids: list[str] | tuple[str, ...]) -> list[str]:
     return sorted({register()[ident]["guide"] for ident in check_ids(ids)})
 
 
+def attribution(ids: list[str] | tuple[str, ...], lang: str) -> str:
+    """Where a text citing ``ids`` comes from, in plain text and ``lang``, as print and the command line show it:
+    its guides' letters in brackets, or "our advice" (the message ``our_advice``) in brackets when it cites nothing.
+
+    >>> attribution(("E-never-pay", "A-restore-210"), "ru")
+    '(A, E)'
+    >>> attribution((), "ru"), attribution((), "en")
+    ('(Наш совет)', '(Our advice)')
+    """
+    if not ids:
+        return f"({message('our_advice', lang)})"
+    return message("evidence_letters_print", lang, guides=", ".join(guides_of(ids)))
+
+
 def normalize(text: str) -> str:
     """``text`` with every run of whitespace one space and every quotation mark one of ``"`` or ``'``."""
     return re.sub(r"\s+", " ", text.translate(_QUOTE_MARKS)).strip()
@@ -167,6 +182,7 @@ __all__ = [
     "Evidence",
     "GUIDES",
     "GUIDES_VARIABLE",
+    "attribution",
     "check_ids",
     "entry",
     "found_in",

@@ -70,8 +70,8 @@ DATA_TEXTS: dict[str, tuple[tuple[str, str | None], ...]] = {
         ("platforms.*", None),
         ("situations.*.title", None),
         ("situations.*.steps.*.text", None),
-        ("situations.*.steps.*.warning", None),
-        ("situations.*.warnings.*", None),
+        ("situations.*.steps.*.warning.text", None),
+        ("situations.*.warnings.*.text", None),
     ),
     "triage.json": (
         ("questions.*.text", None),

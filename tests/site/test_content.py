@@ -364,7 +364,7 @@ def test_the_checklist_data_avoids_the_same_words():
         value[language]
         for situation in DATA["situations"].values()
         for record in [*situation["steps"], *situation.get("warnings", [])]
-        for value in ([record["text"], record.get("warning")] if "text" in record else [record])
+        for value in [record["text"], record.get("warning", {}).get("text")]
         if value
         for language in LANGUAGES
     ]
@@ -381,6 +381,18 @@ def test_how_to_pages_say_when_they_were_checked_against_the_guides(builds, lang
         line = soup(builds[language], name).select_one("p.vk-pagemeta")
         assert line is not None and line.get_text().startswith(says[language]), name
         assert line.find("a")["href"].endswith("reference/sources.html#sources-date"), name
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_how_to_pages_name_exactly_the_guides_whose_words_they_quote(builds, language):
+    # The letters under the title are not written by hand: they are the guides of every quote on the page.
+    guide = re.compile(re.escape(message("evidence_guide", language, guide="@")).replace("@", "([A-E])"))
+    for name in (n for n in pages(builds[language]) if n.startswith("howto/")):
+        page = soup(builds[language], name)
+        quoted = sorted({m.group(1) for q in page.select(".vk-quote > strong") if (m := guide.match(q.get_text()))})
+        line = page.select_one("p.vk-pagemeta").get_text()
+        named = re.search(r"([A-E](?:, [A-E])*) \(", line)
+        assert quoted and named and named.group(1).split(", ") == quoted, (name, line, quoted)
 
 
 # -- item 7 and safety: the hacked order, fraud wherever restoring is discussed -------------------
@@ -442,7 +454,8 @@ def test_every_section_about_getting_a_page_back_says_paying_is_fraud(builds, na
 @pytest.mark.parametrize("situation", ["delete", "restore", "blocked", "lost-login", "hacked"])
 def test_checklists_about_getting_a_page_back_warn_about_fraud(situation):
     warnings = DATA["situations"][situation].get("warnings", [])
-    assert any("мошенни" in w["ru"] for w in warnings) and any("fraud" in w["en"] for w in warnings)
+    texts = [w["text"] for w in warnings]
+    assert any("мошенни" in w["ru"] for w in texts) and any("fraud" in w["en"] for w in texts)
 
 
 PASSPORT_RULE = {
@@ -470,6 +483,24 @@ def test_every_checklist_step_cites_the_guides_words_or_is_our_advice():
             sources = step["sources"]
             assert isinstance(sources, list) and evidence.check_ids(sources) == sources, (name, step["text"]["en"])
             assert sources == sorted(set(sources)), (name, sources)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_checklist_warning_on_the_pages_shows_its_guides_or_says_it_is_our_advice(builds, language):
+    advice = message("our_advice", language)
+    warnings = 0
+    for name in reader_pages(builds[language]):
+        checklists = soup(builds[language], name).select("div.vk-checklist")
+        for box in (
+            w
+            for c in checklists
+            for w in c.select("div.warning > p:not(.admonition-title), p.vk-checklist__step-warning")
+        ):
+            warnings += 1
+            cited, ours = box.select_one("button.vk-src[popovertarget]"), box.select_one("span.vk-our-advice")
+            assert bool(cited) != bool(ours), (name, box.get_text(" ")[:80])
+            assert ours is None or ours.get_text() == advice, name
+    assert warnings > 10
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -588,7 +619,7 @@ def test_guide_bs_claim_is_hide_then_delete_on_every_surface(builds, language):
     ]
     for page, anchor in pages_and_sections:
         assert then_delete in section_text(soup(builds[language], page), anchor), (page, anchor)
-    warning = " ".join(build_checklist("hide", lang=language).warnings)
+    warning = " ".join(caution.text for caution in build_checklist("hide", lang=language).warnings)
     assert then_delete in warning
 
 

@@ -98,12 +98,13 @@ def other(language: str) -> str:
 
 
 def checklist_texts(situation: str, language: str) -> list[str]:
+    """The checklist's title, then each warning and step followed by its guides' letters or our advice, as printed."""
     checklist = build_checklist(situation, lang=language)
-    texts = [checklist.title, *checklist.warnings]
+    texts = [checklist.title, *(f"{caution.text} {caution.attribution}" for caution in checklist.warnings)]
     for step in checklist.steps:
-        texts.append(step.text)
+        texts.append(f"{step.text} {step.attribution}")
         if step.warning:
-            texts.append(step.warning)
+            texts.append(f"{step.warning.text} {step.warning.attribution}")
     return texts
 
 

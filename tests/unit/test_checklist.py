@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from docbuild import ROOT
 
+from vkdocs import evidence
 from vkdocs.checklist import PLATFORMS, build_checklist, platforms, situation_page, situations
 from vkdocs.deadline import days_left, describe, format_days, format_long_date, last_day
 from vkdocs.errors import InputTypeError
 from vkdocs.i18n import localized, read_source
+from vkdocs.messages import message
 
 SITUATIONS = [
     "delete",
@@ -41,10 +43,10 @@ def test_every_step_and_warning_is_written_in_russian_and_translated_into_englis
         for step, translated in zip(situation["steps"], english["steps"], strict=True):
             assert step["text"] and translated["text"] != step["text"], name
             if "warning" in step:
-                assert step["warning"] and translated["warning"] != step["warning"], name
+                assert step["warning"]["text"] and translated["warning"]["text"] != step["warning"]["text"], name
             assert set(step.get("platforms", PLATFORMS)) <= set(PLATFORMS), name
         for warning, translated in zip(situation.get("warnings", []), english.get("warnings", []), strict=True):
-            assert warning and translated != warning, name
+            assert warning["text"] and translated["text"] != warning["text"], name
 
 
 def test_the_platforms_are_the_agreed_ids():
@@ -94,7 +96,54 @@ def test_step_warnings_are_rendered_beside_their_step():
     warned = [s for s in checklist.steps if s.warning]
     assert warned
     for step in warned:
-        assert f"☐ {step.text}\n  ⚠ Warning: {step.warning}" in checklist.to_text()
+        assert f"☐ {step.text} (A, D)\n  ⚠ Warning: {step.warning.text} (A)" in checklist.to_text()
+
+
+def every_caution(data):
+    """Each warning of the checklist data, the situations' and the steps': ``(situation, record)``."""
+    for name, situation in data["situations"].items():
+        yield from ((name, warning) for warning in situation.get("warnings", []))
+        yield from ((name, step["warning"]) for step in situation["steps"] if "warning" in step)
+
+
+def test_every_warning_cites_the_guides_words_or_is_our_advice():
+    # As for steps: "sources" names quotes of the evidence register, and an empty list is our advice.
+    found = list(every_caution(DATA))
+    for name, warning in found:
+        sources = warning["sources"]
+        assert isinstance(sources, list) and evidence.check_ids(sources) == sources, (name, warning["text"])
+    assert any(w["sources"] for _, w in found) and any(not w["sources"] for _, w in found)
+
+
+@pytest.mark.parametrize("data", [DATA, ENGLISH], ids=["ru", "en"])
+def test_no_warning_says_our_advice_in_its_text_the_empty_sources_do(data):
+    advice = {message("our_advice", lang).casefold() for lang in ("ru", "en")}
+    said = [(n, w["text"]) for n, w in every_caution(data) if any(a in w["text"].casefold() for a in advice)]
+    assert not said
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("situation", SITUATIONS)
+def test_every_step_and_warning_in_text_and_markdown_ends_with_its_guides_or_our_advice(situation, lang):
+    checklist = build_checklist(situation, lang=lang)
+    advice = f"({message('our_advice', lang)})"
+    cautions = [*checklist.warnings, *(s.warning for s in checklist.steps if s.warning)]
+    for item in (*checklist.steps, *cautions):
+        expected = advice if not item.sources else "(" + ", ".join(evidence.guides_of(item.sources)) + ")"
+        assert item.attribution == expected
+        for rendered in (checklist.to_text(), checklist.to_markdown()):
+            assert f"{item.text} {expected}\n" in rendered, (situation, item.text)
+
+
+def test_a_warning_from_a_guide_shows_its_letter_and_our_advice_says_so():
+    restore = build_checklist("restore", lang="ru").to_text()
+    assert (
+        "⚠ Внимание: Восстановление бесплатное. Кто просит деньги за восстановление страницы, тот мошенник. (E)\n"
+        in restore
+    )
+    assert "⚠ Внимание: Никому не сообщайте пароль и коды из SMS, даже «сотрудникам VK». (Наш совет)\n" in restore
+    english = build_checklist("restore", lang="en").to_text()
+    assert "(Our advice)\n" in english and "(Наш совет)" not in english
 
 
 def test_restore_checklist_carries_the_deadline_sentence():
@@ -128,8 +177,8 @@ def test_consecutive_warnings_stay_separate_paragraphs_in_markdown():
     checklist = build_checklist("restore", lang="en")
     assert len(checklist.warnings) >= 2
     html = MarkdownIt("commonmark").render(checklist.to_markdown())
-    for text in checklist.warnings:
-        assert f"<p><strong>Warning:</strong> {text}</p>" in html.replace("&quot;", '"')
+    for caution in checklist.warnings:
+        assert f"<p><strong>Warning:</strong> {caution.text} {caution.attribution}</p>" in html.replace("&quot;", '"')
 
 
 @pytest.mark.parametrize(

@@ -95,6 +95,19 @@ def test_checklist_prints_the_checklist_in_the_chosen_format(fmt):
     assert done.stdout == expected
 
 
+@pytest.mark.parametrize(("lang", "advice"), [("ru", "(Наш совет)"), ("en", "(Our advice)")])
+def test_checklist_ends_every_step_and_warning_with_its_guides_or_our_advice(lang, advice):
+    done = run("checklist", "restore", "--lang", lang)
+    assert done.returncode == 0, done.stderr
+    items = [line for line in done.stdout.splitlines() if line.startswith(("☐ ", "⚠ "))]
+    assert len(items) == len(build_checklist("restore", lang=lang).steps) + 2  # the steps, then two warnings
+    ends = ["(" + line.rsplit(" (", 1)[-1] for line in items]
+    letters = re.compile(r"\([A-E](, [A-E])*\)")
+    assert all(end == advice or letters.fullmatch(end) for end in ends), items
+    # The warning about money cites guide E; the one about codes is our advice.
+    assert ends[-2:] == ["(E)", advice]
+
+
 def test_situations_lists_every_id_with_its_title():
     done = run("situations", "--lang", "ru")
     for key, titles in situations().items():

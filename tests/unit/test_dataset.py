@@ -104,6 +104,26 @@ def test_every_step_carries_the_quotes_it_follows_and_their_guides():
     assert cited > 50
 
 
+def warning_citations():
+    """Every warning's citation in the dataset: the situations' warnings, then the steps'."""
+    for key, situation in DATA["situations"].items():
+        assert len(situation["warning_citations"]) == len(situation["warnings"]), key
+        yield from ((key, citation) for citation in situation["warning_citations"])
+        yield from ((key, step["warning_citation"]) for step in situation["steps"] if "warning" in step)
+
+
+def test_every_warning_carries_the_register_quotes_it_follows_or_is_our_advice():
+    register = DATA["evidence"]
+    found = list(warning_citations())
+    for key, citation in found:
+        for quote in citation["evidence"]:
+            assert quote == register[quote["id"]], (key, quote["id"])
+        assert citation["sources"] == sorted({quote["guide"] for quote in citation["evidence"]}), key
+    # Both kinds are there: warnings from the guides, and our own advice (empty lists).
+    assert any(citation["evidence"] for _, citation in found)
+    assert any(not citation["evidence"] for _, citation in found)
+
+
 def test_the_register_in_the_dataset_is_the_packages_word_for_word():
     from vkdocs.evidence import register
 
@@ -146,7 +166,15 @@ def test_the_dataset_says_what_the_checklists_say(situation, lang):
     assert record["title"][lang] == checklist.title
     # A step for two platforms shows once under each of them in the checklist.
     assert {step["text"][lang] for step in record["steps"]} == {step.text for step in checklist.steps}
-    assert [warning[lang] for warning in record["warnings"]] == list(checklist.warnings)
+    assert [warning[lang] for warning in record["warnings"]] == [caution.text for caution in checklist.warnings]
+    cited = [[quote["id"] for quote in citation["evidence"]] for citation in record["warning_citations"]]
+    assert cited == [list(caution.sources) for caution in checklist.warnings]
+    step_warnings = {
+        step["warning"][lang]: [quote["id"] for quote in step["warning_citation"]["evidence"]]
+        for step in record["steps"]
+        if "warning" in step
+    }
+    assert step_warnings == {s.warning.text: list(s.warning.sources) for s in checklist.steps if s.warning}
 
 
 def test_the_dataset_holds_the_question_path_of_the_package():
@@ -188,6 +216,18 @@ def _mutations() -> dict[str, tuple]:
         ),
         "a version that is not semantic": (edit(lambda d: d.update(version="1.0")), "does not match"),
         "another license": (edit(lambda d: d["license"].update(id="MIT")), "'CC-BY-SA-4.0' was expected"),
+        "a step's warning without its citation": (
+            edit(lambda d: d["situations"]["delete"]["steps"][6].pop("warning_citation")),
+            "'warning_citation' is a dependency of 'warning'",
+        ),
+        "a warning citing a guide that does not exist": (
+            edit(lambda d: d["situations"]["restore"]["warning_citations"][0].update(sources=["F"])),
+            "'F' is not one of",
+        ),
+        "a situation without its warnings' citations": (
+            edit(lambda d: d["situations"]["restore"].pop("warning_citations")),
+            "'warning_citations' is a required property",
+        ),
         "an answer with both next and read": (
             edit(lambda d: d["triage"]["questions"]["path-whose"]["answers"][0].update(read="delete")),
             "is valid under each of",

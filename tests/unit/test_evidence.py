@@ -52,12 +52,17 @@ def page_citations() -> dict[str, list[str]]:
 
 
 def data_citations() -> dict[str, list[str]]:
-    """Every id the checklists and the question path cite, with where."""
+    """Every id the checklists (steps and warnings) and the question path cite, with where."""
     found: dict[str, list[str]] = {}
     for name, record in read_source("procedures.json")["situations"].items():
         for number, step in enumerate(record["steps"]):
             for ident in step["sources"]:
                 found.setdefault(ident, []).append(f"procedures.json: {name} step {number}")
+            for ident in step.get("warning", {}).get("sources", []):
+                found.setdefault(ident, []).append(f"procedures.json: {name} step {number}'s warning")
+        for number, warning in enumerate(record.get("warnings", [])):
+            for ident in warning["sources"]:
+                found.setdefault(ident, []).append(f"procedures.json: {name} warning {number}")
     for name, question in read_source("triage.json")["questions"].items():
         for number, answer in enumerate(question["answers"]):
             for ident in answer.get("sources", []):

@@ -94,7 +94,7 @@ def test_the_directive_renders_every_step_with_a_checkbox(app, language):
         for step in checklist.steps:
             assert step.text in page, situation
         for warning in checklist.warnings:
-            assert warning in page, situation
+            assert warning.text in page, situation
         boxes = page.count('type="checkbox" class="task-list-item-checkbox vk-checkbox"')
         assert boxes == len(checklist.steps), situation
 

@@ -26,10 +26,10 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from vkdocs.checklist import PLATFORMS, Checklist, build_checklist
+from vkdocs.checklist import PLATFORMS, Caution, Checklist, build_checklist
 from vkdocs.errors import InputError
 from vkdocs.messages import message
-from vkdocs.sphinx._nodes import add_node, load_assets, paragraph, pass_node, skip_node, untranslatable
+from vkdocs.sphinx._nodes import add_node, load_assets, pass_node, skip_node, untranslatable
 from vkdocs.sphinx.evidence import step_sources
 
 if TYPE_CHECKING:
@@ -127,18 +127,23 @@ def checklist_nodes(checklist: Checklist, *, title: bool = True) -> nodes.contai
             item += nodes.paragraph("", "", step_line, nodes.Text(" "), step_sources(step.sources, checklist.lang))
             if step.warning:
                 label = message("warning", checklist.lang) + ": "
-                warning = nodes.paragraph(classes=["vk-checklist__step-warning"])
-                warning += nodes.strong(label, label)
-                warning += nodes.Text(step.warning)
+                warning = caution_paragraph(step.warning, classes=["vk-checklist__step-warning"])
+                warning.insert(0, nodes.strong(label, label))
                 item += warning
             items += item
         container += items
     container += vk_checklist_tools(lang=checklist.lang)
-    for text in checklist.warnings:
+    for caution in checklist.warnings:
         box = nodes.warning()
-        box += paragraph(text)
+        box += caution_paragraph(caution)
         container += box
     return container
+
+
+def caution_paragraph(caution: Caution, classes: list[str] | None = None) -> nodes.paragraph:
+    """A warning's text followed, as a step is, by its guides' letters (their quotes on demand) or our advice."""
+    text = nodes.Text(caution.text + " ")
+    return nodes.paragraph("", "", text, step_sources(caution.sources, caution.lang), classes=classes or [])
 
 
 def step_key(situation: str, text: str) -> str:
@@ -193,6 +198,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 __all__ = [
     "ChecklistDirective",
     "PLATFORMS",
+    "caution_paragraph",
     "checklist_nodes",
     "setup",
     "step_key",

@@ -40,6 +40,7 @@ from vkdocs.i18n import SOURCE_LANGUAGE, localized
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import add_node, untranslatable
 from vkdocs.sphinx.languages import mark_russian_in, marks_russian
+from vkdocs.typography import NBSP
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -257,7 +258,8 @@ def visit_our_advice_text(self: TextTranslator, node: vk_our_advice) -> None:
 
 def visit_our_advice_plain(self: Any, node: vk_our_advice) -> None:
     """LaTeX, manual pages, Texinfo: «(Наш совет)» after the step, escaped for the format."""
-    self.body.append(" (" + getattr(self, "encode", str)(node.astext()) + ")")
+    # Kept on one line in print: «(Наш совет)» never breaks after «(Наш».
+    self.body.append(" (" + getattr(self, "encode", str)(node.astext().replace(" ", NBSP)) + ")")
     raise nodes.SkipNode
 
 
@@ -286,7 +288,8 @@ class PrintEndnotes(SphinxPostTransform):
             )
             if chapter is None or in_checklist:
                 if isinstance(node, vk_citation):
-                    node.replace_self(nodes.Text(" " + _letters(node, "evidence_letters_print")))
+                    # The letters stay together: "(A, C)" never breaks after "(A,".
+                    node.replace_self(nodes.Text(" " + _letters(node, "evidence_letters_print").replace(" ", NBSP)))
                 else:
                     node.parent.remove(node)
                 continue
@@ -324,6 +327,11 @@ def _cited(tree: nodes.Node) -> Iterable[nodes.Element]:
     for node in tree.findall(nodes.Element):
         if isinstance(node, (vk_citation, vk_quotes)):
             yield node
+
+
+def cited_ids(tree: nodes.Node) -> list[str]:
+    """Every register id ``tree`` cites (boxes, ``{vk-src}``, checklists' steps and warnings), each once, in order."""
+    return list(dict.fromkeys(ident for node in _cited(tree) for ident in node["evidence"]))
 
 
 def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
@@ -444,7 +452,8 @@ class FillRegister(SphinxPostTransform):
     default_priority = 800
 
     def run(self, **kwargs: Any) -> None:
-        fill_register(self.app, self.document, self.env.docname)
+        # The application as Sphinx's own post-transforms reach it (SphinxTransform.app is deprecated in Sphinx 9).
+        fill_register(self.env._app, self.document, self.env.docname)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -474,6 +483,7 @@ __all__ = [
     "anchor",
     "citation",
     "citation_html",
+    "cited_ids",
     "letters",
     "printed_letters",
     "quotes_box",

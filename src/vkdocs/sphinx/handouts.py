@@ -39,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 from sphinx.util.texescape import escape
 
-from vkdocs.checklist import build_checklist, handout_dates, situation_page, situations
+from vkdocs.checklist import Caution, build_checklist, handout_dates, situation_page, situations
 from vkdocs.deadline import (
     SENTENCES,
     format_long_date,
@@ -51,7 +51,7 @@ from vkdocs.errors import InputError
 from vkdocs.latex import handout_file, handout_heading, hyperref, manual_file, page_address
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import add_node, docname, paragraph, untranslatable
-from vkdocs.sphinx.checklists import checklist_nodes, vk_checkbox
+from vkdocs.sphinx.checklists import caution_paragraph, checklist_nodes, vk_checkbox
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -166,13 +166,17 @@ def fillin_line(label: str) -> nodes.paragraph:
     return line
 
 
-def safety_box(warnings: tuple[str, ...], lang: str) -> list[nodes.Node]:
-    """A handout's one strong warnings box (the fraud style): its checklist's warnings, then the
-    rules every handout carries (never share codes, reach VK support only from inside VK), each once."""
-    rules = [*warnings, *(message(key, lang) for key in ("handout_never_share", "handout_support_how"))]
+def safety_box(warnings: tuple[Caution, ...], lang: str) -> list[nodes.Node]:
+    """A handout's one strong warnings box (the fraud style): its checklist's warnings, each with its guides'
+    letters or our advice as on the checklist, then the rules every handout carries (never share codes,
+    reach VK support only from inside VK), each once."""
     items = nodes.bullet_list()
-    for rule in dict.fromkeys(rules):
-        items += nodes.list_item("", paragraph(rule))
+    for caution in warnings:
+        items += nodes.list_item("", caution_paragraph(caution))
+    shown = {caution.text for caution in warnings}
+    for rule in (message(key, lang) for key in ("handout_never_share", "handout_support_how")):
+        if rule not in shown:
+            items += nodes.list_item("", paragraph(rule))
     title = escape(message("handout_safety", lang))
     return [
         nodes.raw("", rf"\begin{{sphinxadmonition}}{{danger}}{{{title}:}}", format="latex"),

@@ -32,14 +32,18 @@ Front matter on how-to pages::
 
     ---
     reviewed: 2026-11-26
-    sources: A, D
     ---
 
 is shown under the page title as "Checked against the guides: November 26,
 2026 · Sources: guides A, D", with a link to the sources page section that
-says what the date means. A how-to page without it fails the build. That
-line is not page text: Sphinx's search index skips it (class ``no-search``),
-and so do the result summaries (``docs/_static/search-page.js``).
+says what the date means. The guides are not written by hand: they are the
+guides of every register id the page cites (its boxes, ``{vk-src}``, its
+checklists' steps and warnings: :func:`vkdocs.sphinx.evidence.cited_ids`), so
+the line cannot name a guide the page does not quote, nor miss one it does.
+A how-to page without ``reviewed``, or one that cites no guide, fails the
+build; so does a hand-written ``sources:``. That line is not page text:
+Sphinx's search index skips it (class ``no-search``), and so do the result
+summaries (``docs/_static/search-page.js``).
 
 Part of :mod:`vkdocs.sphinx`; on its own: ``extensions = [..., "vkdocs.sphinx.labels"]``.
 """
@@ -61,7 +65,7 @@ from vkdocs.deadline import format_long_date
 from vkdocs.evidence import guides_of, parse_ids
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import docname
-from vkdocs.sphinx.evidence import quotes_box
+from vkdocs.sphinx.evidence import cited_ids, quotes_box
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -85,14 +89,6 @@ NEEDS_SOURCE = ("vk-claim", "vk-harmful", "vk-myth")
 #: Where the sources page explains the date under a how-to page's title, and unconfirmed labels.
 DATE_TARGET = "sources-date"
 UNCONFIRMED_TARGET = "sources-unconfirmed"
-
-
-def _guides(value: str) -> list[str]:
-    guides = [part.strip() for part in re.split(r"[,\s]+", value) if part.strip()]
-    unknown = [g for g in guides if g not in GUIDES]
-    if not guides or unknown:
-        raise ValueError(f"guides are named {', '.join(GUIDES)}; got {value!r}")
-    return guides
 
 
 def _sources_text(guides: list[str], language: str) -> str:
@@ -162,16 +158,25 @@ def _page_meta(app: Sphinx, doctree: nodes.document) -> None:
     page = docname(app.env)
     metadata = app.env.metadata.get(page, {})
     language = app.config.language
-    if page.startswith("howto/") and not {"reviewed", "sources"} <= set(metadata):
-        logger.warning("how-to page needs front matter 'reviewed' and 'sources'", location=page)
+    if "sources" in metadata:
+        logger.warning(
+            "front matter 'sources' is not written by hand: the guides under the title are those of the "
+            "evidence ids the page cites; delete the line",
+            location=page,
+        )
+    if page.startswith("howto/") and "reviewed" not in metadata:
+        logger.warning("how-to page needs front matter 'reviewed'", location=page)
         return
     if "reviewed" not in metadata:
         return
     try:
         checked = date.fromisoformat(str(metadata["reviewed"]))
-        guides = _guides(str(metadata.get("sources", "")))
     except ValueError as error:
         logger.warning("bad page front matter: %s", error, location=page)
+        return
+    guides = guides_of(cited_ids(doctree))
+    if not guides:
+        logger.warning("a page checked against the guides ('reviewed') cites none of their quotes", location=page)
         return
     # Not page text: the search index skips it.
     paragraph = nodes.paragraph(classes=["vk-pagemeta", "no-search"], translatable=False)
