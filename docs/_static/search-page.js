@@ -38,7 +38,27 @@ Search.vkReaderWords = (query) =>
     .map((word) => SEARCH_AS[_stems(word)[0]] || word)
     .join(" ");
 
+// The sections' titles, as the pages print them, hold non-breaking spaces
+// (vkdocs.sphinx.typography: «Вход в VK» never ends a line with «в»); a query is
+// typed with spaces, and Sphinx looks for the query as typed in the titles. So
+// the index's titles are searched with plain spaces.
+const _plainSpaces = (text) => text.replace(/\u00a0/g, " ");
+Search.vkPlainTitles = (index) => {
+  const titles = {};
+  for (const [title, places] of Object.entries(index.alltitles || {})) {
+    const plain = _plainSpaces(title);
+    titles[plain] = (titles[plain] || []).concat(places);
+  }
+  index.alltitles = titles;
+  index.titles = (index.titles || []).map(_plainSpaces);
+  return index;
+};
+
 (() => {
+  const setIndex = Search.setIndex;
+  Search.setIndex = (index) => setIndex(Search.vkPlainTitles(index));
+  if (Search._index) Search.vkPlainTitles(Search._index);
+
   const parseQuery = Search._parseQuery;
   Search._parseQuery = (query) => parseQuery(Search.vkReaderWords(query));
 

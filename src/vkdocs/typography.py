@@ -1,7 +1,7 @@
 """Russian typography: where a line may not break, and punctuation that doubles.
 
 Pure text functions, no Sphinx: :mod:`vkdocs.sphinx.typography` applies them
-to the PDFs (the pages can take them too).
+to the pages and the PDFs alike.
 
 * :func:`tie` puts a non-breaking space (U+00A0) where Russian typesetting
   never breaks a line: after a one-letter preposition or conjunction (в, с,
@@ -10,6 +10,9 @@ to the PDFs (the pages can take them too).
   «в» and never starts with «—».
 * :func:`drop_doubled_stop` removes a full stop that follows a question or
   exclamation mark (a sentence ending in a linked title: «… 210 дней?.»).
+
+* :func:`untie` reads a tied text back with plain spaces, to compare its
+  words with the data's.
 
 Straight apostrophes and quotes are never touched, so code and English
 words stay as they are written.
@@ -82,4 +85,17 @@ def drop_doubled_stop(before: str, text: str) -> str:
     return text
 
 
-__all__ = ["NBSP", "SHORT_WORDS", "drop_doubled_stop", "tie"]
+def untie(text: str) -> str:
+    """``text`` with every non-breaking space a plain one: its words as a reader types them.
+
+    What compares a page's wording with the data (the tests, the search page's
+    titles) reads the page through this: :func:`tie` changes where a line may
+    break, never the words.
+
+    >>> untie(tie("Войдите в VK — сразу.")) == "Войдите в VK — сразу."
+    True
+    """
+    return text.replace(NBSP, " ")
+
+
+__all__ = ["NBSP", "SHORT_WORDS", "drop_doubled_stop", "tie", "untie"]

@@ -17,6 +17,7 @@ from docbuild import LANGUAGES
 from vkdocs.checklist import build_checklist
 from vkdocs.deadline import format_long_date, last_day, window_note
 from vkdocs.messages import message
+from vkdocs.typography import untie
 
 PAGE = "howto/restore"
 CALCULATOR = "[data-vk-deadline-calculator]"
@@ -79,7 +80,7 @@ def test_printing_shows_the_checklist_alone_with_both_dates(restore_page, page, 
     page.emulate_media(media="print")
     checklist = page.locator(CHECKLIST)
     assert checklist.is_visible()
-    printed = checklist.inner_text()
+    printed = untie(checklist.inner_text())
     for line in (
         f"{message('handout_deleted_on', language)} {format_long_date(DELETED, language)}",
         f"{message('handout_restore_before', language)} {format_long_date(last_day(DELETED), language)}",
@@ -112,6 +113,6 @@ def test_the_calculator_with_its_print_button_has_no_serious_accessibility_fault
 def test_each_step_reads_as_one_paragraph_beside_its_box(restore_page, page, language):
     """The Russian labels on English pages sit in <span lang="ru">: they must not break the step into columns."""
     restore_page(language)
-    shown = page.locator(CHECKLIST).inner_text()
+    shown = untie(page.locator(CHECKLIST).inner_text())
     for step in build_checklist("restore", lang=language).steps:
         assert step.text in shown

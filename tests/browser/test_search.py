@@ -245,3 +245,22 @@ def test_the_results_page_has_its_own_search_box_on_a_phone(page, guard, base_ur
     page.wait_for_function(DONE)
     assert page.locator("#search-results ul.search > li").count() > 0
     guard.assert_clean()
+
+
+#: A section title that prints with a non-breaking space (vkdocs.sphinx.typography: «в» keeps its word).
+TIED_TITLE = ("ru", "Основатель VK в чёрном списке", "explanation/harmful-tricks")
+
+
+def test_a_section_title_typed_with_plain_spaces_is_found_as_a_title(page, guard, base_url):
+    """The index holds the titles as printed, «в\\u00a0чёрном»; a reader types a space, and Sphinx's
+    title match (the query held whole in a title) still finds the section (search-page.js)."""
+    language, query, expected = TIED_TITLE
+    page.goto(f"{base_url}/{language}/search.html?q={quote(query)}")
+    page.wait_for_function(DONE)
+    titles = page.evaluate(
+        "() => [...document.querySelectorAll('#search-results ul.search > li.kind-title a')]"
+        ".map((a) => [a.textContent, a.href])"
+    )
+    sections = [text for text, href in titles if f"/{expected}.html#" in href]
+    assert any(text.endswith(query) for text in sections), titles
+    guard.assert_clean()

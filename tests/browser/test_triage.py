@@ -13,6 +13,7 @@ from docbuild import LANGUAGES
 from playwright.sync_api import expect
 
 from vkdocs.triage import load_tree, triage_message
+from vkdocs.typography import untie
 
 TREE = load_tree()
 PHONE = {"width": 375, "height": 740}
@@ -209,8 +210,8 @@ def test_without_javascript_every_question_and_answer_is_readable(static_page, g
     for anchor, question in TREE.questions.items():
         section = static_page.locator(f"section#{anchor}")
         assert section.is_visible()
-        assert section.locator("h3").text_content().rstrip("¶") == question.text[language]
-        labels = section.locator(".vk-triage__label").all_text_contents()
+        assert untie(section.locator("h3").text_content()).rstrip("¶") == question.text[language]
+        labels = [untie(label) for label in section.locator(".vk-triage__label").all_text_contents()]
         assert labels == [answer.text[language] for answer in question.answers]
         assert section.locator(".vk-triage__answers > li > p > a.reference").count() == len(question.answers)
     guard.assert_clean()

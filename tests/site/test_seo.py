@@ -19,6 +19,7 @@ from docbuild import CANONICAL, LANGUAGES, page_names, sphinx_build
 from vkdocs.checklist import build_checklist
 from vkdocs.i18n import SOURCE_LANGUAGE
 from vkdocs.sphinx import seo
+from vkdocs.typography import untie
 
 #: Every page with text of its own (Sphinx's search page and index are made by Sphinx, and are not for search).
 DOCUMENTS = [name for name in page_names() if name not in {"genindex", "search"}]
@@ -195,7 +196,7 @@ def meta_property(page: BeautifulSoup, name: str) -> str:
 def test_every_page_has_a_link_preview_with_its_title_description_site_and_language(language, pages):
     for name in DOCUMENTS:
         page = pages[language, name]
-        heading = page.select_one("article h1").get_text().strip("#¶ \n")
+        heading = untie(page.select_one("article h1").get_text()).strip("#¶ \n")
         assert meta_property(page, "og:title") == heading, (language, name)
         assert meta_property(page, "og:description") == description(page)
         assert meta_property(page, "og:url") == address(language, name)
@@ -263,14 +264,14 @@ def test_only_pages_with_checklists_claim_to_be_how_tos_and_none_claims_a_faq_or
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_but_the_start_page_has_breadcrumbs_from_the_start_page(language, pages):
-    start = pages[language, "index"].select_one("article h1").get_text().strip("#¶ \n")
+    start = untie(pages[language, "index"].select_one("article h1").get_text()).strip("#¶ \n")
     assert [item for item in structured(pages[language, "index"]) if item["@type"] == "BreadcrumbList"] == []
     for name in DOCUMENTS:
         if name == "index":
             continue
         page = pages[language, name]
         (trail,) = [item for item in structured(page) if item["@type"] == "BreadcrumbList"]
-        title = page.select_one("article h1").get_text().strip("#¶ \n")
+        title = untie(page.select_one("article h1").get_text()).strip("#¶ \n")
         assert trail["itemListElement"] == [
             {"@type": "ListItem", "position": 1, "name": start, "item": address(language, "index")},
             {"@type": "ListItem", "position": 2, "name": title, "item": address(language, name)},

@@ -18,6 +18,7 @@ from docbuild import LANGUAGES, ROOT
 from vkdocs import evidence
 from vkdocs.sphinx.evidence import printed_letters
 from vkdocs.triage import load_tree
+from vkdocs.typography import untie
 
 TREE = load_tree()
 
@@ -61,7 +62,7 @@ class _Headings(HTMLParser):
 
 def headings(path: Path) -> _Headings:
     parser = _Headings()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(untie(path.read_text(encoding="utf-8")))
     return parser
 
 
@@ -88,7 +89,7 @@ def test_every_answer_leads_to_a_section_that_exists_under_its_title(built, lang
 def test_the_start_page_shows_the_whole_path_without_javascript(built, lang):
     start = built[lang].outdir / "index.html"
     found = headings(start)
-    text = html.unescape(start.read_text(encoding="utf-8"))
+    text = untie(html.unescape(start.read_text(encoding="utf-8")))
     # The answers' labels as text (English pages wrap Russian words in <span lang="ru">).
     labels = {
         re.sub(r"<[^>]+>", "", label) for label in re.findall(r'<strong class="vk-triage__label">(.*?)</strong>', text)

@@ -8,11 +8,17 @@ a start page with an introduction, a section and two captioned toctrees.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
+from sphinx.util.texescape import escape
 
+from vkdocs.dataset import build_dataset
+from vkdocs.deadline import format_long_date
 from vkdocs.messages import message
+from vkdocs.sphinx.manual import essentials_and_colophon
+from vkdocs.typography import tie
 
 CONF = 'extensions = ["vkdocs.sphinx.manual"]\nproject = "t"\n'
 START = """\
@@ -107,3 +113,37 @@ def test_the_html_start_page_keeps_its_captions_and_sections(build, project, tmp
     html = (build(project, "html", tmp_path / "html") / "index.html").read_text(encoding="utf-8")
     assert "First part" in html and "Second part" in html and "A section" in html
     assert message("manual_introduction", "en") not in html and "vk-front-matter" not in html
+
+
+def test_a_page_left_out_of_the_manual_leaves_it_and_a_reference_to_it_keeps_only_its_words(project, tmp_path):
+    """``vkdocs_print_web_only``: the page's text is not printed; a reference to it prints its words, unlinked."""
+    (project / "conf.py").write_text(CONF + 'vkdocs_print_web_only = ["two"]\n', encoding="utf-8")
+    one = PAGE.format(title="Page one", rule="=" * 8) + "\nSee :doc:`two` and :ref:`the-label`.\n"
+    (project / "one.rst").write_text(one, encoding="utf-8")
+    (project / "two.rst").write_text(
+        ".. _the-label:\n\n" + PAGE.format(title="Page two", rule="=" * 8), encoding="utf-8"
+    )
+    tex = (build(project, "latex", tmp_path / "latex") / "vkdocs-en.tex").read_text(encoding="utf-8")
+    body = tex[tex.index(r"\begin{document}") :]
+    assert "Text of Page one" in body and "Text of Page two" not in body
+    assert "See Page two and Page two." in re.sub(r"\\[a-zA-Z]+\{[^}]*\}|[{}]", "", body).replace("\n", " ")
+    assert "two:" not in body and "two::" not in body, "a link or page reference to the page left out"
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_colophon_is_set_like_the_essentials_above_it(language):
+    """The colophon (edition, check date, address, licence) goes through tie() as the essentials box does:
+    «Сверено с руководствами: 1 октября 2026 г.» never ends a line with «с», nor splits «1 октября»."""
+    address = "https://vkdocs.example/ru/"
+    latex = essentials_and_colophon(language, address)
+    colophon = latex[latex.index(r"\vfill") :]
+    checked = min(date.fromisoformat(record["checked"]) for record in build_dataset()["situations"].values())
+    for text in (
+        message("page_checked", language, date=format_long_date(checked, language)),
+        message("manual_site", language),
+        "© " + message("site_copyright", language),
+    ):
+        assert escape(tie(text)) in colophon, f"the colophon does not set {text!r} through tie()"
+    assert address in colophon
+    if language == "ru":  # not vacuous: «Сверено с руководствами: 6 декабря 2026 г.» has ties to set
+        assert re.search(r" с\xa0\w", colophon) and re.search(r"\d\xa0\w", colophon), colophon

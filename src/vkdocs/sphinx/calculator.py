@@ -86,6 +86,7 @@ from vkdocs.errors import ECHO_LIMIT
 from vkdocs.i18n import babel_locale, check_language
 from vkdocs.messages import message, plain_spaces, plural, template
 from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, paragraph, pass_node, untranslatable
+from vkdocs.typography import tie
 
 SCRIPT = "deadline-calculator.js"
 STYLES = "deadline-calculator.css"
@@ -222,8 +223,9 @@ def noscript_text(lang: str) -> list[str]:
 def _noscript_html(translator: Any, lang: str) -> str:
     """The rule, a calendar count, the example, and the command: `code` in the message becomes <code>."""
     marker = "\x00link\x00"
-    paragraphs = [translator.encode(text) for text in noscript_text(lang)]
-    command = translator.encode(message("calculator_noscript", lang, link=marker))
+    # Set like the page's own text (vkdocs.sphinx.typography sets nodes; this is HTML already).
+    paragraphs = [translator.encode(tie(text)) for text in noscript_text(lang)]
+    command = translator.encode(tie(message("calculator_noscript", lang, link=marker)))
     command = re.sub(r"`([^`]+)`", r"<code>\1</code>", command).replace(marker, _cli_link(translator))
     body = "".join(f"<p>{text}</p>" for text in [*paragraphs, command])
     return f'<noscript><div class="vk-deadline-calculator__noscript">{body}</div></noscript>\n'

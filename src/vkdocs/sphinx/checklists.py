@@ -31,6 +31,7 @@ from vkdocs.errors import InputError
 from vkdocs.messages import message
 from vkdocs.sphinx._nodes import add_node, load_assets, pass_node, skip_node, untranslatable
 from vkdocs.sphinx.evidence import step_sources
+from vkdocs.typography import tie
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -83,7 +84,7 @@ def visit_checklist_tools_html(self: HTML5Translator, node: vk_checklist_tools) 
         '<p class="vk-checklist__tools" hidden>'
         f'<button type="button" class="vk-checklist__clear">{self.encode(message("clear_ticks", lang))}</button> '
         f'<button type="button" class="vk-checklist__undo" hidden>{self.encode(message("undo_clear_ticks", lang))}</button> '
-        f'<span class="vk-checklist__kept">{self.encode(message("ticks_kept_here", lang))}</span> '
+        f'<span class="vk-checklist__kept">{self.encode(tie(message("ticks_kept_here", lang)))}</span> '
         f'<span class="vk-checklist__status" role="status" data-cleared="{self.attval(message("ticks_cleared", lang))}">'
         "</span></p>"
     )

@@ -52,7 +52,6 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.builders.latex import LaTeXBuilder
 from sphinx.builders.latex.util import ExtBabel
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -210,24 +209,33 @@ def essentials_and_colophon(language: str, address: str | None) -> str:
         message("handout_support_how", language),
     ]
     # Set like every printed text (vkdocs.sphinx.typography runs on nodes; this is LaTeX already).
-    items = "".join(rf"\item {escape(tie(rule))}" + "\n" for rule in rules)
+    items = "".join(rf"\item {printed(rule)}" + "\n" for rule in rules)
     checked = min(date.fromisoformat(record["checked"]) for record in build_dataset()["situations"].values())
     marker = "VKDOCSDATE"
-    edition = escape(message("manual_edition", language, version=__version__, date=marker))
+    edition = printed(message("manual_edition", language, version=__version__, date=marker))
     colophon = [
         r"\textbf{\csname @title\endcsname}",
         edition.replace(marker, r"\csname @date\endcsname"),
-        escape(message("page_checked", language, date=format_long_date(checked, language))),
+        printed(message("page_checked", language, date=format_long_date(checked, language))),
     ]
     if address is not None:
-        colophon.append(escape(message("manual_site", language)) + rf" \url{{{address}}}")
-    colophon.append("© " + escape(message("site_copyright", language)))
+        colophon.append(printed(message("manual_site", language)) + rf" \url{{{address}}}")
+    colophon.append(printed("© " + message("site_copyright", language)))
     return (
         "\\clearpage\\thispagestyle{empty}\n"
         rf"\begin{{sphinxadmonition}}{{danger}}{{{escape(message('manual_essentials', language))}:}}"
         "\n\\begin{itemize}\n" + items + "\\end{itemize}\n\\end{sphinxadmonition}\n"
         "\\vfill{\\small\\raggedright\\parskip=3pt\n" + "\\par\n".join(colophon) + "\\par}\n\\clearpage\n"
     )
+
+
+def printed(text: str) -> str:
+    """``text`` as LaTeX, set like every printed text: :func:`vkdocs.typography.tie`, then escaped.
+
+    >>> printed("Сверено с руководствами: 1 октября 2026 г.")
+    'Сверено с\xa0руководствами: 1\xa0октября 2026\xa0г.'
+    """
+    return escape(tie(text))
 
 
 def visit_admonition_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -370,26 +378,45 @@ class LeaveOutWebOnlyPages(SphinxPostTransform):
     the command's reference) stay on the site and leave the book.
 
     Sphinx's LaTeX builder inlines every page of the toctrees, each in a
-    ``start_of_file`` node; those pages' nodes go, and the pages leave the
-    builder's documents, so a reference to them (resolved after this) prints
-    as plain text, with no page number and no dangling link. The toctrees
-    themselves stay as they are, so the site and the doctrees are unchanged.
+    ``start_of_file`` node: those pages' nodes go, before the references are
+    resolved. A reference to them is then resolved as usual and unlinked by
+    :class:`UnlinkWebOnlyPages`: it prints as plain text, with no page number
+    and no dangling link. The toctrees themselves stay as they are, so the site
+    and the doctrees are unchanged.
     """
 
     default_priority = 5  # before the references are resolved (ReferencesResolver: 10)
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        web_only = set(self.config.vkdocs_print_web_only)
-        if self.config.vkdocs_print != "manual" or not web_only:
-            return
-        builder = self.app.builder  # (only when there is something to leave out: SphinxTransform.app is deprecated)
-        if not isinstance(builder, LaTeXBuilder):
-            return
+        web_only = _web_only(self.config)
         for node in list(self.document.findall(addnodes.start_of_file)):
             if node["docname"] in web_only:
                 node.parent.remove(node)
-        builder.docnames = set(builder.docnames) - web_only
+
+
+class UnlinkWebOnlyPages(SphinxPostTransform):
+    """A reference to a page the manual leaves out (:class:`LeaveOutWebOnlyPages`) keeps its words, not its link.
+
+    The LaTeX builder addresses a page of the book as ``%<docname>#<id>``
+    (``LaTeXBuilder.get_target_uri``); a reference to a page left out is
+    replaced by its text, as Sphinx prints a reference it cannot link.
+    """
+
+    default_priority = 11  # right after the references are resolved (ReferencesResolver: 10)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        web_only = _web_only(self.config)
+        for node in list(self.document.findall(nodes.reference)):
+            uri = node.get("refuri", "")
+            if uri.startswith("%") and uri[1:].partition("#")[0] in web_only:
+                node.replace_self(nodes.inline(node.rawsource, "", *node.children))
+
+
+def _web_only(config: Config) -> set[str]:
+    """The pages that stay on the site (``vkdocs_print_web_only``), when the manual is built; else none."""
+    return set(config.vkdocs_print_web_only) if config.vkdocs_print == "manual" else set()
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -398,6 +425,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("vkdocs_print", "manual", "env", types=[str])
     app.add_config_value("vkdocs_print_web_only", [], "env", types=[list])
     app.add_post_transform(LeaveOutWebOnlyPages)
+    app.add_post_transform(UnlinkWebOnlyPages)
     app.connect("config-inited", on_config_inited)
     app.add_node(nodes.admonition, override=True, latex=(visit_admonition_latex, depart_admonition_latex))
     app.add_post_transform(PrintCardLinks)

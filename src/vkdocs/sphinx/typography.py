@@ -1,23 +1,39 @@
-"""Russian typography in the PDFs: one post-transform, :class:`Typography`.
+"""Russian typography on the pages and in the PDFs: one post-transform, :class:`Typography`.
 
 After every reference is resolved (so the words of links count too), each
 text of the page gets the non-breaking spaces of :func:`vkdocs.typography.tie`
 (after a one-letter preposition or conjunction, before a dash, between a
 number and its word) and loses a full stop doubled after ``?`` or ``!``
 (:func:`vkdocs.typography.drop_doubled_stop`). Code (literals, code blocks,
-raw markup) is left exactly as written, so straight apostrophes and quotes in
-code stay straight.
+doctest blocks, raw markup) is left exactly as written, so straight
+apostrophes and quotes in code stay straight, and so are the scripts' data
+(the calculator's and the question path's JSON are written from their nodes'
+attributes, never from text).
 
-In LaTeX, an interface label in «» is never hyphenated: it is wrapped in an
-inline node of the class ``vk-label-text``, which the PDFs' preamble
-(:data:`vkdocs.latex.PREAMBLE`) sets without hyphenation, so the label reads
-as it does on the screen.
+The same rules hold in both languages: a dash never opens a line and a number
+stays with its word in English too, and the one-letter rule only meets
+Cyrillic words, which on English pages are the Russian labels.
 
-The gettext builder reads the doctrees before any post-transform, so the
-catalogs' messages keep plain spaces. The HTML pages are left as they are
-for now: their scripts and tests compare the pages' text with the data's,
-space for space (the printed checklist, the question path without
-JavaScript); :func:`vkdocs.typography.tie` is ready for them.
+Where the two surfaces differ, each has its transform, chosen by the builder's
+format (``formats``: no builder object needed):
+
+* **Print** (:class:`Typography`, LaTeX): an interface label in «» is tied
+  like the rest and never hyphenated: it is wrapped in an inline node of the
+  class ``vk-label-text``, which the PDFs' preamble
+  (:data:`vkdocs.latex.PREAMBLE`) sets without hyphenation, so the label reads
+  as it does on the screen.
+* **Pages** (:class:`PageTypography`, HTML): an interface label in «» keeps
+  VK's words exactly, with plain spaces: a reader who copies it, or searches
+  the page or VK for it, gets the label itself. The spaces around it are tied
+  as everywhere.
+
+What the pages' typography leaves alone: the gettext builder reads the
+doctrees before any post-transform, so the catalogs' messages keep plain
+spaces; meta descriptions (an attribute, not text) and the titles Sphinx keeps
+for navigation, the window title and the search results (read before any
+post-transform) keep plain spaces too. Sphinx's search splits words at a
+non-breaking space as at a space; the search page compares a query with the
+sections' titles, tied here, with plain spaces (``_static/search-page.js``).
 """
 
 from __future__ import annotations
@@ -38,7 +54,7 @@ if TYPE_CHECKING:
 CODE = (nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.comment, nodes.math)
 
 #: A label in «» (no nested quotes).
-_LABEL = re.compile(r"«[^«»]+»")
+LABEL = re.compile(r"«[^«»]+»")
 
 #: The class of a label's text in LaTeX (``\DUrole{vk-label-text}``: no hyphenation).
 LABEL_CLASS = "vk-label-text"
@@ -53,31 +69,90 @@ def _is_code(text: nodes.Text) -> bool:
     return False
 
 
+def _block(text: nodes.Text) -> nodes.Node | None:
+    """The block ``text`` is part of: its nearest ancestor that is not inline markup (a paragraph, a title…)."""
+    parent: nodes.Node | None = text.parent
+    while parent is not None and _inline(parent):
+        parent = parent.parent
+    return parent
+
+
+def _inline(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Inline)
+
+
+def labels_as_written(original: str, tied: str) -> str:
+    """``tied`` (``original`` after :func:`vkdocs.typography.tie`, as long) with every «label» as
+    ``original`` writes it: the ties around a label stay, none inside it.
+
+    >>> text = "Нажмите «Войти в VK» и ждите"
+    >>> labels_as_written(text, tie(text))
+    'Нажмите «Войти в VK» и\\xa0ждите'
+    """
+    kept = list(tied)
+    for match in LABEL.finditer(original):
+        kept[match.start() : match.end()] = original[match.start() : match.end()]
+    return "".join(kept)
+
+
 class Typography(SphinxPostTransform):
-    """Non-breaking spaces, no doubled full stop and, in LaTeX, unbroken «labels» (see the module)."""
+    """Print: non-breaking spaces, no doubled full stop, unbroken «labels» (see the module)."""
 
     default_priority = 900  # after the references (10) and every other post-transform of vkdocs
-    formats = ("latex",)
+    formats: tuple[str, ...] = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        texts = [text for text in self.document.findall(nodes.Text) if not _is_code(text)]
         # Tied as one text: a word and the space after it are often two nodes (MyST makes a
-        # source's line break a text of its own, a link's words are another). tie() only turns
-        # a space into a non-breaking one, so the lengths stay and the text splits back.
-        tied = tie("".join(str(text) for text in texts))
-        values: list[str] = []
-        start = 0
-        for text in texts:
-            values.append(tied[start : start + len(text)])
-            start += len(text)
+        # source's line break a text of its own, a link's words are another). Each block
+        # (paragraph, title, term…) starts on a line of its own, so no word runs into the next
+        # block's; code stands in as a word of letters it is not ("с `--today`" ties «с»), and is
+        # never changed. tie() only turns a space into a non-breaking one, so the lengths stay
+        # and the text splits back.
+        texts = list(self.document.findall(nodes.Text))
+        code = [_is_code(text) for text in texts]
+        pieces: list[str] = []
+        starts: list[int] = []
+        length, block = 0, None
+        for text, is_code in zip(texts, code, strict=True):
+            if _block(text) is not block:
+                block = _block(text)
+                pieces.append("\n")
+                length += 1
+            starts.append(length)
+            pieces.append("x" * len(text) if is_code else str(text))
+            length += len(text)
+        tied = self.set_text("".join(pieces))
+        values = [tied[start : start + len(text)] for text, start in zip(texts, starts, strict=True)]
         for i in range(1, len(values)):
-            values[i] = drop_doubled_stop(values[i - 1], values[i])
-        latex = self.app.builder.format == "latex"
-        for text, value in zip(texts, values, strict=True):
-            if latex and _LABEL.search(value) and not isinstance(text.parent, nodes.title):
-                _replace(text, _labels_unbroken(value))
-            elif value != str(text):
-                _replace(text, [nodes.Text(value)])
+            if not code[i] and not code[i - 1] and _block(texts[i]) is _block(texts[i - 1]):
+                values[i] = drop_doubled_stop(values[i - 1], values[i])
+        for text, value, is_code in zip(texts, values, code, strict=True):
+            if not is_code:
+                self.replace(text, value)
+
+    def set_text(self, text: str) -> str:
+        """``text`` as this surface sets it, character for character as long."""
+        return tie(text)
+
+    def replace(self, text: nodes.Text, value: str) -> None:
+        """Put ``value``, ``text`` as set, in its place: each «label» in an unhyphenated inline (not in titles)."""
+        if LABEL.search(value) and not isinstance(text.parent, nodes.title):
+            _replace(text, _labels_unbroken(value))
+        elif value != str(text):
+            _replace(text, [nodes.Text(value)])
+
+
+class PageTypography(Typography):
+    """The HTML pages: as in print, but a «label» keeps VK's words with plain spaces (see the module)."""
+
+    formats = ("html",)
+
+    def set_text(self, text: str) -> str:
+        return labels_as_written(text, tie(text))
+
+    def replace(self, text: nodes.Text, value: str) -> None:
+        if value != str(text):
+            _replace(text, [nodes.Text(value)])
 
 
 def _replace(text: nodes.Text, new: list[nodes.Node]) -> None:
@@ -92,7 +167,7 @@ def _labels_unbroken(value: str) -> list[nodes.Node]:
     """``value`` as text, each «label» in it an inline node of :data:`LABEL_CLASS`."""
     found: list[nodes.Node] = []
     end = 0
-    for match in _LABEL.finditer(value):
+    for match in LABEL.finditer(value):
         if match.start() > end:
             found.append(nodes.Text(value[end : match.start()]))
         found.append(nodes.inline(match.group(), match.group(), classes=[LABEL_CLASS]))
@@ -104,7 +179,8 @@ def _labels_unbroken(value: str) -> list[nodes.Node]:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(Typography)
+    app.add_post_transform(PageTypography)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-__all__ = ["LABEL_CLASS", "Typography", "setup"]
+__all__ = ["LABEL", "LABEL_CLASS", "PageTypography", "Typography", "labels_as_written", "setup"]
