@@ -115,7 +115,7 @@ def test_the_html_start_page_keeps_its_captions_and_sections(build, project, tmp
     assert message("manual_introduction", "en") not in html and "vk-front-matter" not in html
 
 
-def test_a_page_left_out_of_the_manual_leaves_it_and_a_reference_to_it_keeps_only_its_words(project, tmp_path):
+def test_a_page_left_out_of_the_manual_leaves_it_and_a_reference_to_it_keeps_only_its_words(build, project, tmp_path):
     """``vkdocs_print_web_only``: the page's text is not printed; a reference to it prints its words, unlinked."""
     (project / "conf.py").write_text(CONF + 'vkdocs_print_web_only = ["two"]\n', encoding="utf-8")
     one = PAGE.format(title="Page one", rule="=" * 8) + "\nSee :doc:`two` and :ref:`the-label`.\n"

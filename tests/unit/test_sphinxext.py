@@ -18,13 +18,6 @@ from sphinx.util.console import strip_escape_sequences
 from vkdocs.checklist import build_checklist, situations
 from vkdocs.deadline import window_note
 
-#: The package's post-transforms (handouts, evidence) ask ``SphinxTransform.app`` for the builder, which Sphinx 9 deprecates (for
-#: removal in Sphinx 11) with no public replacement in a transform: in this process that warning would be an
-#: error (pyproject.toml's ``filterwarnings``). Only that one is let through; any other warning still fails.
-pytestmark = pytest.mark.filterwarnings(
-    r"ignore:'vkdocs\.sphinx\.\w+\.\w+\.app' is deprecated:sphinx.deprecation.RemovedInSphinx11Warning"
-)
-
 PAGE = """# Checklists
 
 ```{{vk-checklist}} {situation}

@@ -4,6 +4,7 @@ loading the package's own scripts and styles (``static/``) on the pages that nee
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -12,6 +13,7 @@ from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
@@ -74,6 +76,33 @@ def paragraph(text: str, *, classes: tuple[str, ...] = ()) -> nodes.paragraph:
 def docname(env: BuildEnvironment) -> str:
     """The name of the document being read or transformed."""
     return env.current_document.docname if hasattr(env, "current_document") else env.docname
+
+
+#: Each build's builder, by its environment: filled at ``builder-inited`` (:func:`track_builder`).
+_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = weakref.WeakKeyDictionary()
+
+
+def _remember_builder(app: Sphinx) -> None:
+    _BUILDERS[app.env] = app.builder
+
+
+def track_builder(app: Sphinx) -> None:
+    """Let this feature's transforms ask :func:`builder_of` for the builder (its format, its pages' addresses).
+
+    Sphinx 9 deprecates ``SphinxTransform.app``, and a transform has no public
+    way to the builder: the builder is remembered when Sphinx announces it
+    (``builder-inited``, a public event), by the build's environment.
+    """
+    app.connect("builder-inited", _remember_builder)  # (several features may ask: remembering twice is harmless)
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The builder of the build that ``env`` belongs to (:func:`track_builder` must have been called in setup)."""
+    try:
+        return _BUILDERS[env]
+    except KeyError:
+        message = "vkdocs.sphinx: the builder is unknown: call track_builder(app) in the feature's setup()"
+        raise RuntimeError(message) from None
 
 
 def _add_static_path(app: Sphinx, config: Config) -> None:

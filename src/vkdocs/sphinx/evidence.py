@@ -38,11 +38,12 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from vkdocs import evidence
 from vkdocs.i18n import SOURCE_LANGUAGE, localized
 from vkdocs.messages import message
-from vkdocs.sphinx._nodes import add_node, untranslatable
+from vkdocs.sphinx._nodes import add_node, builder_of, track_builder, untranslatable
 from vkdocs.sphinx.languages import mark_russian_in, marks_russian
 from vkdocs.typography import NBSP
 
 if TYPE_CHECKING:
+    from sphinx.builders import Builder
     from sphinx.util.typing import ExtensionMetadata
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.text import TextTranslator
@@ -398,15 +399,15 @@ def _triage_uses(lang: str) -> dict[str, list[str]]:
     return found
 
 
-def fill_register(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+def fill_register(builder: Builder, doctree: nodes.document, docname: str) -> None:
     """Replace ``{vk-evidence-register}`` with the register, now that every page's citations are known."""
     placeholders = list(doctree.findall(vk_register))
     if not placeholders:
         return
-    lang = app.config.language
-    uses = _uses(app.env)
+    lang = builder.config.language
+    uses = _uses(builder.env)
     triage = _triage_uses(lang)
-    html = app.builder.format == "html"
+    html = builder.format == "html"
     result: list[nodes.Node] = []
     register = evidence.register()
     for guide in evidence.GUIDES:
@@ -422,7 +423,7 @@ def fill_register(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             places: list[nodes.Node] = []
             for target_doc, target, title in sorted(uses.get(ident, [])):
                 if html:
-                    uri = app.builder.get_relative_uri(docname, target_doc) + (f"#{target}" if target else "")
+                    uri = builder.get_relative_uri(docname, target_doc) + (f"#{target}" if target else "")
                     places.append(nodes.reference(title, title, refuri=uri, internal=True))
                 else:
                     places.append(nodes.Text(title))
@@ -452,11 +453,11 @@ class FillRegister(SphinxPostTransform):
     default_priority = 800
 
     def run(self, **kwargs: Any) -> None:
-        # The application as Sphinx's own post-transforms reach it (SphinxTransform.app is deprecated in Sphinx 9).
-        fill_register(self.env._app, self.document, self.env.docname)
+        fill_register(builder_of(self.env), self.document, self.env.docname)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    track_builder(app)
     add_node(app, vk_citation, html=(visit_citation_html, depart_citation_html), elsewhere=(visit_citation_plain, None))
     add_node(app, vk_quotes, html=(visit_quotes_html, depart_quotes_html), elsewhere=(skip, None))
     add_node(app, vk_summary, html=(visit_summary_html, depart_summary_html), elsewhere=(skip, None))

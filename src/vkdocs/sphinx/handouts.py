@@ -50,7 +50,7 @@ from vkdocs.deadline import (
 from vkdocs.errors import InputError
 from vkdocs.latex import handout_file, handout_heading, hyperref, manual_file, page_address
 from vkdocs.messages import message
-from vkdocs.sphinx._nodes import add_node, docname, paragraph, untranslatable
+from vkdocs.sphinx._nodes import add_node, builder_of, docname, paragraph, track_builder, untranslatable
 from vkdocs.sphinx.checklists import caution_paragraph, checklist_nodes, vk_checkbox
 
 if TYPE_CHECKING:
@@ -273,7 +273,7 @@ class AddPrintLinks(SphinxPostTransform):
     default_priority = 90  # before ResolvePdfLinks
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format != "html":
+        if builder_of(self.env).format != "html":
             return
         for container in list(self.document.findall(nodes.container)):
             if container.get("print_link"):
@@ -287,11 +287,11 @@ class ResolvePdfLinks(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        html = self.app.builder.format == "html"
+        html = builder_of(self.env).format == "html"
         for node in list(self.document.findall(vk_handout_link)):
             text = node.astext()
             if html:
-                base = self.app.builder.get_target_uri(docname(self.env))
+                base = builder_of(self.env).get_target_uri(docname(self.env))
                 uri = relative_uri(base, self.config.vkdocs_handout_dir.rstrip("/") + "/" + node["file"])
                 link = nodes.reference(text, text, refuri=uri, classes=["vk-handout-link"])
                 node.replace_self(link)
@@ -314,7 +314,7 @@ class PrintTaskListBoxes(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
+        if builder_of(self.env).format == "html":
             return
         lists: list[nodes.bullet_list] = []
         for raw in list(self.document.findall(nodes.raw)):
@@ -346,6 +346,7 @@ def set_pdf_metadata(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("vkdocs.sphinx.checklists")
+    track_builder(app)
     app.connect("config-inited", set_pdf_metadata)
     add_node(
         app,

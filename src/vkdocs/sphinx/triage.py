@@ -47,7 +47,15 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from vkdocs import dataset
-from vkdocs.sphinx._nodes import add_node, json_for_script, load_assets, pass_node, untranslatable
+from vkdocs.sphinx._nodes import (
+    add_node,
+    builder_of,
+    json_for_script,
+    load_assets,
+    pass_node,
+    track_builder,
+    untranslatable,
+)
 from vkdocs.sphinx.evidence import citation, citation_html, printed_letters
 from vkdocs.triage import Answer, Destination, Tree, load_tree, triage_message
 
@@ -216,7 +224,7 @@ class TriageForms(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        builder = self.app.builder
+        builder = builder_of(self.env)
         for node in list(self.document.findall(vk_triage)):
             tree, lang = load_tree(), node["lang"]
             if builder.format == "latex":
@@ -272,11 +280,11 @@ class ResolveDataLinks(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        html = self.app.builder.format == "html"
+        html = builder_of(self.env).format == "html"
         for node in list(self.document.findall(vk_data_link)):
             text = node.astext()
             if html:
-                base = self.app.builder.get_target_uri(self.env.docname)
+                base = builder_of(self.env).get_target_uri(self.env.docname)
                 uri = relative_uri(base, f"{DATA_DIR}/{node['file']}")
                 node.replace_self(nodes.reference("", "", nodes.literal(text, text), refuri=uri, classes=["vk-data"]))
             else:
@@ -326,6 +334,7 @@ def write_dataset(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("vkdocs.sphinx.evidence")  # the answers' quotes
+    track_builder(app)
     # Other builders show only the children (the questions as sections).
     add_node(app, vk_triage, html=(visit_triage_html, depart_triage_html), elsewhere=(pass_node, pass_node))
     app.add_node(vk_data_link)
