@@ -36,6 +36,8 @@ command is installed (tests/lighthouse.py; without one it says so and why).
 
 Not collected by pytest (it is --ignore'd in pyproject.toml). Timings are
 wall-clock seconds on a shared machine: compare ratios, not absolute times.
+The tiers' table also gives each one's CPU-seconds (every process it started),
+which other work on the machine disturbs less than the wall clock.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from __future__ import annotations
 import functools
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -273,18 +276,25 @@ EDIT = "\n<!-- make bench: this page was edited -->\n"
 SURVEY_CACHE = DOCS / "_build" / "page-survey"
 
 
-def make(target: str) -> tuple[float, str]:
-    """Seconds `make <target>` takes, and its last line (pytest's summary for the tests)."""
-    start = time.perf_counter()
+def children_cpu() -> float:
+    """CPU-seconds (user and system) of every finished child process so far, and of theirs."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def make(target: str) -> tuple[float, float, str]:
+    """Seconds `make <target>` takes, the CPU-seconds it used (every process it started: Sphinx,
+    TeX, Chromium...), and its last line (pytest's summary for the tests)."""
+    start, cpu = time.perf_counter(), children_cpu()
     done = subprocess.run(["make", "--no-print-directory", target], cwd=ROOT, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
     if done.returncode:
         sys.exit(f"make {target} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
     lines = done.stdout.strip().splitlines()
-    return seconds, (lines[-1].strip("= ").split(" in ")[0] if lines else "")
+    return seconds, cpu, (lines[-1].strip("= ").split(" in ")[0] if lines else "")
 
 
-def tiers() -> list[tuple[str, float, str]]:
+def tiers() -> list[tuple[str, float, float, str]]:
     """In one run: a full `make html`, `make check`, a clean `make test`, and `make test` after editing one page.
 
     "Clean": nothing remembered from an earlier survey (CI starts so). The edit
@@ -353,15 +363,18 @@ def machine() -> str:
     )
 
 
-def print_tiers(measured: list[tuple[str, float, str]]) -> None:
-    html = measured[0][1]
-    print("| measure | seconds | × full `make html` | target | summary |")
-    print("| --- | --- | --- | --- | --- |")
-    for what, seconds, summary in measured:
+def print_tiers(measured: list[tuple[str, float, float, str]]) -> None:
+    """The tiers' table: wall-clock seconds against the targets, and CPU-seconds (steadier on a shared machine)."""
+    html, html_cpu = measured[0][1:3]
+    print("| measure | seconds | × full `make html` | target | CPU-seconds | × `make html`'s | summary |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for what, seconds, cpu, summary in measured:
         target = next((limit for prefix, limit in TIER_TARGETS.items() if what.startswith(prefix)), None)
         verdict = "" if target is None else f"≤ {target}× ({'holds' if seconds / html <= target else 'DOES NOT HOLD'})"
         shown = summary if "passed" in summary or "failed" in summary else ""
-        print(f"| {what} | {seconds:.1f} | {seconds / html:.2f}× | {verdict} | {shown} |")
+        print(
+            f"| {what} | {seconds:.1f} | {seconds / html:.2f}× | {verdict} | {cpu:.0f} | {cpu / html_cpu:.2f}× | {shown} |"
+        )
 
 
 def main() -> int:

@@ -62,8 +62,9 @@ def pytest_collection_modifyitems(session, config, items) -> None:
             SESSION.handout(language)
     if any(_needs(item, NEEDS_RTD) for item in items) and not os.environ.get("VKDOCS_RTD_DIR") and not missing_tools():
         SESSION.rtd()
-    # Tests that wait for a build go last (the sort is stable).
-    items.sort(key=lambda item: _needs(item, builds))
+    # Tests that wait for a build go after the others, and those that wait for Read the Docs' replay (the
+    # longest) go last, so no test waits while others could run (the sort is stable).
+    items.sort(key=lambda item: (_needs(item, builds), _needs(item, NEEDS_RTD)))
 
 
 def pytest_unconfigure(config) -> None:

@@ -130,8 +130,11 @@ class RunningCommand:
 
 def rtd_replay_command(work: Path) -> list[str]:
     """Read the Docs' build of every language (tools/rtd_replay.py) into ``work``; this Python's environment,
-    installed from the same lock, stands in for the ``install`` job."""
-    return [sys.executable, str(ROOT / "tools" / "rtd_replay.py"), "--work", str(work), "--python", sys.executable]
+    installed from the same lock, stands in for the ``install`` job. The languages are replayed side by side
+    (one per CPU): the replay is the session's longest chain of work, and the tests that read it go last."""
+    jobs = str(max(1, min(os.cpu_count() or 1, len(LANGUAGES))))
+    command = [sys.executable, str(ROOT / "tools" / "rtd_replay.py"), "--work", str(work)]
+    return [*command, "--python", sys.executable, "--jobs", jobs]
 
 
 class SessionBuilds:

@@ -9,6 +9,7 @@ what CI checks (``tests/site/test_rtd.py``)::
 
     python tools/rtd_replay.py                  # every language, into docs/_build/rtd
     python tools/rtd_replay.py --language en --python .venv/bin/python
+    python tools/rtd_replay.py --python .venv/bin/python --jobs 2   # the languages side by side
 
 Where each step comes from, in the source of Read the Docs
 (github.com/readthedocs/readthedocs.org, as of 2026-08; follow these names
@@ -55,6 +56,7 @@ import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -435,18 +437,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--python", help="use this Python's environment: no virtualenv, no install job")
     parser.add_argument("--version", default=VERSION, help=f"the version's slug (default: {VERSION})")
     parser.add_argument("--domain", default=DOMAIN, help=f"the domain serving the projects (default: {DOMAIN})")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="replay this many languages side by side (default: 1; more than 1 needs --python: "
+        "the languages would share the virtualenv being created)",
+    )
     args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error(f"--jobs must be 1 or more, not {args.jobs}")
+    if args.jobs > 1 and not args.python:
+        parser.error("--jobs above 1 needs --python: every language would create the same virtualenv at once")
     python = os.path.abspath(args.python) if args.python else None  # not resolved: a venv's python is a symlink
     every = languages()
     chosen = args.language or every
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    replays = []
-    for language in chosen:
+
+    def replay(language: str) -> Replay:
         slug = default_slug(language, every[0])
-        replays.append(
-            replay_language(language, work, slug=slug, python=python, version=args.version, domain=args.domain)
-        )
+        return replay_language(language, work, slug=slug, python=python, version=args.version, domain=args.domain)
+
+    # Each language is its own project, in its own folder: replayed side by side, they share nothing.
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        replays = list(pool.map(replay, chosen))
     serve(work, replays)
     total = sum(replay.seconds for replay in replays)
     for replay in replays:

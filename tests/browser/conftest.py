@@ -58,7 +58,8 @@ class _SurveyLast:
     """The survey's tests go last: its thread then has the whole session to visit the pages.
 
     After -k/-m have deselected, and before the root conftest.py's stable sort
-    (both trylast; the plugin registered last runs first), which keeps this order.
+    (both trylast; the plugin registered last runs first), which keeps this order
+    but for the tests of Read the Docs' replay, the session's longest work: they go after these.
     """
 
     @pytest.hookimpl(trylast=True)
