@@ -166,6 +166,15 @@ def fillin_line(label: str) -> nodes.paragraph:
     return line
 
 
+#: The rules every handout's warnings box ends with (messages.json keys), with the evidence ids they follow:
+#: never share codes is our advice; support only from inside VK follows guide E (logged in, or from another
+#: person's profile), and its warning about addresses found on the web is ours.
+EVERY_HANDOUTS_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("handout_never_share", ()),
+    ("handout_support_how", ("E-support-logged-in", "E-other-person-safer")),
+)
+
+
 def safety_box(warnings: tuple[Caution, ...], lang: str) -> list[nodes.Node]:
     """A handout's one strong warnings box (the fraud style): its checklist's warnings, each with its guides'
     letters or our advice as on the checklist, then the rules every handout carries (never share codes,
@@ -174,9 +183,10 @@ def safety_box(warnings: tuple[Caution, ...], lang: str) -> list[nodes.Node]:
     for caution in warnings:
         items += nodes.list_item("", caution_paragraph(caution))
     shown = {caution.text for caution in warnings}
-    for rule in (message(key, lang) for key in ("handout_never_share", "handout_support_how")):
-        if rule not in shown:
-            items += nodes.list_item("", paragraph(rule))
+    for key, sources in EVERY_HANDOUTS_RULES:
+        rule = Caution(message(key, lang), sources, lang)
+        if rule.text not in shown:
+            items += nodes.list_item("", caution_paragraph(rule))
     title = escape(message("handout_safety", lang))
     return [
         nodes.raw("", rf"\begin{{sphinxadmonition}}{{danger}}{{{title}:}}", format="latex"),
