@@ -45,6 +45,7 @@ from __future__ import annotations
 import functools
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -290,8 +291,16 @@ def make(target: str) -> tuple[float, float, str]:
     seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
     if done.returncode:
         sys.exit(f"make {target} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
-    lines = done.stdout.strip().splitlines()
-    return seconds, cpu, (lines[-1].strip("= ").split(" in ")[0] if lines else "")
+    return seconds, cpu, " + ".join(pytest_summaries(done.stdout))
+
+
+def pytest_summaries(output: str) -> list[str]:
+    """Each pytest summary line of ``output`` without its time (`make test` runs two pytest processes).
+
+    >>> pytest_summaries("== 3 passed in 1.0s ==\\nnoise\\n1 failed, 2 passed in 9.9s (0:00:09)")
+    ['3 passed', '1 failed, 2 passed']
+    """
+    return re.findall(r"^=* ?(\d+ (?:passed|failed|error).*?) in [\d.]+s\b.*$", output, re.MULTILINE)
 
 
 def tiers() -> list[tuple[str, float, float, str]]:

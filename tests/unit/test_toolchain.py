@@ -134,3 +134,26 @@ def test_ci_runs_the_lint_gate_the_pdfs_read_the_docs_build_and_every_test():
         "VKDOCS_RTD_DIR=docs/_build/rtd VKDOCS_REQUIRE_PDF=1 CI=true make test",
     ]
     assert "set -euo pipefail" in script
+
+
+def test_make_test_runs_every_test_once_in_its_two_parts():
+    """``make test`` runs two pytest processes side by side (the Makefile's TEST_PART_unit and TEST_PART_site):
+    together they hold every path of pytest's testpaths, and every test file under tests/, each exactly once."""
+    parts = {
+        name: re.search(rf"^TEST_PART_{name} := (.+)$", MAKEFILE, re.MULTILINE).group(1).split()
+        for name in ("unit", "site")
+    }
+    recipe = MAKEFILE.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "test-part-unit" in recipe and "test-part-site" in recipe
+    paths = [ROOT / path for part in parts.values() for path in part]
+    testpaths = PYPROJECT["tool"]["pytest"]["ini_options"]["testpaths"]
+    for top in testpaths:
+        if top == "tests":
+            continue
+        assert [path for path in paths if path == ROOT / top], f"make test runs no part with {top}"
+    for test_file in sorted((ROOT / "tests").rglob("test_*.py")):
+        if "roots" in test_file.relative_to(ROOT / "tests").parts:
+            continue  # the Sphinx projects the unit tier builds, not tests
+        holders = [path for path in paths if test_file.is_relative_to(path)]
+        assert len(holders) == 1, f"{test_file.relative_to(ROOT)} is in {len(holders)} parts of make test"
+    assert len(paths) == len(set(paths)), "a path is in both parts of make test"
