@@ -116,7 +116,8 @@ check: $(VENV_READY) ## The loop after every edit (seconds): the unit tests and 
 # time. Together the parts are pytest's testpaths, each test once
 # (tests/unit/test_toolchain.py). The site part's progress is shown as it
 # goes; the unit part's output, kept in $(BUILD)/test-unit.log, when it ends.
-TEST_PART_unit := tests/unit src docs tools
+TEST_HELPERS := $(filter-out tests/conftest.py tests/bench.py,$(wildcard tests/*.py))
+TEST_PART_unit := tests/unit src docs tools $(TEST_HELPERS)
 TEST_PART_site := tests/site tests/browser
 
 test: $(VENV_READY) ## Run every test: unit, doctests, translations, both builds, links, packages, PDFs (if built), browser.
@@ -126,7 +127,7 @@ test: $(VENV_READY) ## Run every test: unit, doctests, translations, both builds
 test-part-unit: $(VENV_READY)
 	@mkdir -p $(BUILD)
 	@status=0; $(BIN)/python -m pytest $(TEST_PART_unit) > $(BUILD)/test-unit.log 2>&1 || status=$$?; \
-	  echo; echo "—— make test, unit tier and doctests ($(TEST_PART_unit)) ——"; cat $(BUILD)/test-unit.log; exit $$status
+	  echo; echo "—— make test, unit tier and doctests (tests/unit src docs tools, the helpers' doctests) ——"; cat $(BUILD)/test-unit.log; exit $$status
 
 test-part-site: $(VENV_READY)
 	@$(BIN)/python -m pytest $(TEST_PART_site)

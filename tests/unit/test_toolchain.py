@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import subprocess
 import tomllib
 from importlib import metadata
 
@@ -136,24 +137,37 @@ def test_ci_runs_the_lint_gate_the_pdfs_read_the_docs_build_and_every_test():
     assert "set -euo pipefail" in script
 
 
+def make_variable(name: str) -> list[str]:
+    """The words of the Makefile's variable ``name``, as make expands it."""
+    rule = f"vkdocs-print-variable: ; @echo $({name})"
+    done = subprocess.run(
+        ["make", "-s", "--no-print-directory", "--eval", rule, "vkdocs-print-variable"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.split()
+
+
 def test_make_test_runs_every_test_once_in_its_two_parts():
     """``make test`` runs two pytest processes side by side (the Makefile's TEST_PART_unit and TEST_PART_site):
-    together they hold every path of pytest's testpaths, and every test file under tests/, each exactly once."""
-    parts = {
-        name: re.search(rf"^TEST_PART_{name} := (.+)$", MAKEFILE, re.MULTILINE).group(1).split()
-        for name in ("unit", "site")
-    }
+    every file pytest collects from its testpaths (test modules and every module's doctests) is in exactly one."""
     recipe = MAKEFILE.split("\ntest:", 1)[1].split("\n\n", 1)[0]
     assert "test-part-unit" in recipe and "test-part-site" in recipe
-    paths = [ROOT / path for part in parts.values() for path in part]
-    testpaths = PYPROJECT["tool"]["pytest"]["ini_options"]["testpaths"]
-    for top in testpaths:
-        if top == "tests":
-            continue
-        assert [path for path in paths if path == ROOT / top], f"make test runs no part with {top}"
-    for test_file in sorted((ROOT / "tests").rglob("test_*.py")):
-        if "roots" in test_file.relative_to(ROOT / "tests").parts:
-            continue  # the Sphinx projects the unit tier builds, not tests
-        holders = [path for path in paths if test_file.is_relative_to(path)]
-        assert len(holders) == 1, f"{test_file.relative_to(ROOT)} is in {len(holders)} parts of make test"
+    paths = [ROOT / path for name in ("unit", "site") for path in make_variable(f"TEST_PART_{name}")]
     assert len(paths) == len(set(paths)), "a path is in both parts of make test"
+    options = PYPROJECT["tool"]["pytest"]["ini_options"]
+    ignored = {
+        ROOT / option.removeprefix("--ignore=") for option in options["addopts"] if option.startswith("--ignore=")
+    }
+    for top in options["testpaths"]:
+        for module in sorted((ROOT / top).rglob("*.py")):
+            relative = module.relative_to(ROOT)
+            if module in ignored or "roots" in relative.parts or "_build" in relative.parts:
+                continue  # left out by pyproject.toml; the unit tier's Sphinx projects; build output
+            if module.name == "conftest.py":
+                assert ">>>" not in module.read_text(encoding="utf-8"), f"{relative}: a doctest neither part collects"
+                continue
+            holders = [path for path in paths if module.is_relative_to(path)]
+            assert len(holders) == 1, f"{relative} is in {len(holders)} parts of make test"
