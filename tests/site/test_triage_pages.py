@@ -16,7 +16,6 @@ import pytest
 from docbuild import LANGUAGES, ROOT
 
 from vkdocs import evidence
-from vkdocs.sphinx.evidence import printed_letters
 from vkdocs.triage import load_tree
 from vkdocs.typography import untie
 
@@ -189,7 +188,7 @@ def test_the_manual_prints_the_whole_path_on_one_page(lang):
     # The answers that cite guides show their letters there, and no quote (the register's chapter has them).
     page = " ".join(done.stdout.split("\f")[holding[0] - 1].split())
     cited = [answer.sources for question in TREE.questions.values() for answer in question.answers if answer.sources]
-    shown = Counter(" ".join(printed_letters(sources, lang).split()) for sources in cited)
+    shown = Counter(" ".join(evidence.attribution(sources, lang).split()) for sources in cited)
     for letters, count in shown.items():
         assert page.count(letters) >= count, letters
     assert not any(evidence.entry(ident, lang=lang).quote[:40] in page for sources in cited for ident in sources)

@@ -123,15 +123,6 @@ def citation(ids: list[str], lang: str) -> vk_citation:
     return untranslatable(node)
 
 
-def printed_letters(ids: Iterable[str], lang: str) -> str:
-    """The guide letters of ``ids`` as print shows them where no quote can open (a handout, an outline).
-
-    >>> printed_letters(["E-never-pay", "A-dialog-date"], "en")
-    '(A, E)'
-    """
-    return message("evidence_letters_print", lang, guides=letters(ids))
-
-
 def citation_html(translator: HTML5Translator, ids: list[str], lang: str) -> str:
     """The HTML the page writes for :func:`citation` (the same letters button and popover), for a script to insert
     (the question path's answers): Russian in it marked ``lang="ru"`` as on the page, its popover id unique."""
@@ -486,7 +477,6 @@ __all__ = [
     "citation_html",
     "cited_ids",
     "letters",
-    "printed_letters",
     "quotes_box",
     "setup",
     "step_sources",

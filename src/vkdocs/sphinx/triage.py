@@ -47,6 +47,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from vkdocs import dataset
+from vkdocs.evidence import attribution
 from vkdocs.sphinx._nodes import (
     add_node,
     builder_of,
@@ -56,8 +57,9 @@ from vkdocs.sphinx._nodes import (
     track_builder,
     untranslatable,
 )
-from vkdocs.sphinx.evidence import citation, citation_html, printed_letters
+from vkdocs.sphinx.evidence import citation, citation_html
 from vkdocs.triage import Answer, Destination, Tree, load_tree, triage_message
+from vkdocs.typography import NBSP
 
 if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
@@ -181,7 +183,7 @@ def _outline(tree: Tree, lang: str, docname: str) -> nodes.container:
                 if answer.note:
                     line += nodes.Text(" " + answer.note[lang])
                 if answer.sources:  # the letters only, kept whole and on the note's last line
-                    line += nodes.Text("\u00a0" + printed_letters(answer.sources, lang).replace(" ", "\u00a0"))
+                    line += nodes.Text(NBSP + attribution(answer.sources, lang).replace(" ", NBSP))
             items += item
         return items
 
