@@ -297,11 +297,12 @@ class ResolvePdfLinks(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        html = builder_of(self.env).format == "html"
+        builder = builder_of(self.env)
+        html = builder.format == "html"
         for node in list(self.document.findall(vk_handout_link)):
             text = node.astext()
             if html:
-                base = builder_of(self.env).get_target_uri(docname(self.env))
+                base = builder.get_target_uri(docname(self.env))
                 uri = relative_uri(base, self.config.vkdocs_handout_dir.rstrip("/") + "/" + node["file"])
                 link = nodes.reference(text, text, refuri=uri, classes=["vk-handout-link"])
                 node.replace_self(link)

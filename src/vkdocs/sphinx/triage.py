@@ -282,11 +282,12 @@ class ResolveDataLinks(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        html = builder_of(self.env).format == "html"
+        builder = builder_of(self.env)
+        html = builder.format == "html"
         for node in list(self.document.findall(vk_data_link)):
             text = node.astext()
             if html:
-                base = builder_of(self.env).get_target_uri(self.env.docname)
+                base = builder.get_target_uri(self.env.docname)
                 uri = relative_uri(base, f"{DATA_DIR}/{node['file']}")
                 node.replace_self(nodes.reference("", "", nodes.literal(text, text), refuri=uri, classes=["vk-data"]))
             else:

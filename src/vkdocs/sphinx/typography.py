@@ -110,12 +110,13 @@ class Typography(SphinxPostTransform):
         # and the text splits back.
         texts = list(self.document.findall(nodes.Text))
         code = [_is_code(text) for text in texts]
+        blocks = [_block(text) for text in texts]
         pieces: list[str] = []
         starts: list[int] = []
         length, block = 0, None
-        for text, is_code in zip(texts, code, strict=True):
-            if _block(text) is not block:
-                block = _block(text)
+        for text, is_code, text_block in zip(texts, code, blocks, strict=True):
+            if text_block is not block:
+                block = text_block
                 pieces.append("\n")
                 length += 1
             starts.append(length)
@@ -124,7 +125,7 @@ class Typography(SphinxPostTransform):
         tied = self.set_text("".join(pieces))
         values = [tied[start : start + len(text)] for text, start in zip(texts, starts, strict=True)]
         for i in range(1, len(values)):
-            if not code[i] and not code[i - 1] and _block(texts[i]) is _block(texts[i - 1]):
+            if not code[i] and not code[i - 1] and blocks[i] is blocks[i - 1]:
                 values[i] = drop_doubled_stop(values[i - 1], values[i])
         for text, value, is_code in zip(texts, values, code, strict=True):
             if not is_code:
