@@ -45,26 +45,8 @@ def _data(lang: str) -> Record:
     return data
 
 
-class _Cited:
-    """What a step and a warning share: a text that cites ``sources`` (evidence ids) in ``lang``."""
-
-    text: str
-    sources: tuple[str, ...]
-    lang: str
-
-    @property
-    def attribution(self) -> str:
-        """The guides' letters in brackets, or our advice in brackets: :func:`vkdocs.evidence.attribution`."""
-        return attribution(self.sources, self.lang)
-
-    @property
-    def cited(self) -> str:
-        """The text followed by its :attr:`attribution`, as print and the command line show it."""
-        return f"{self.text} {self.attribution}"
-
-
 @dataclass(frozen=True)
-class Caution(_Cited):
+class Caution:
     """A warning: of a whole checklist, or of one step.
 
     ``sources`` are the ids of the evidence register (:mod:`vkdocs.evidence`)
@@ -80,9 +62,14 @@ class Caution(_Cited):
     sources: tuple[str, ...] = ()
     lang: str = SOURCE_LANGUAGE
 
+    @property
+    def attribution(self) -> str:
+        """The guides' letters in brackets, or our advice in brackets: :func:`vkdocs.evidence.attribution`."""
+        return attribution(self.sources, self.lang)
+
 
 @dataclass(frozen=True)
-class Step(_Cited):
+class Step:
     """One thing to do, with an optional warning that belongs to it.
 
     ``sources`` are the ids of the evidence register (:mod:`vkdocs.evidence`)
@@ -97,6 +84,11 @@ class Step(_Cited):
     warning: Caution | None = None
     sources: tuple[str, ...] = ()
     lang: str = SOURCE_LANGUAGE
+
+    @property
+    def attribution(self) -> str:
+        """The guides' letters in brackets, or our advice in brackets: :func:`vkdocs.evidence.attribution`."""
+        return attribution(self.sources, self.lang)
 
 
 @dataclass(frozen=True)
@@ -172,13 +164,17 @@ class Checklist:
             if section.heading:
                 lines += style.heading(section.heading)
             for step in section.steps:
-                lines.append(style.step.format(step.cited))
+                lines.append(style.step.format(f"{step.text} {step.attribution}"))
                 if step.warning:
-                    lines.append(style.step_warning.format(warning, step.warning.cited))
+                    lines.append(style.step_warning.format(warning, _cited(step.warning)))
             lines.append("")
         for caution in self.warnings:
-            lines += [style.warning.format(warning, caution.cited), ""]
+            lines += [style.warning.format(warning, _cited(caution)), ""]
         return "\n".join(lines).rstrip() + "\n"
+
+
+def _cited(caution: Caution) -> str:
+    return f"{caution.text} {caution.attribution}"
 
 
 @dataclass(frozen=True)
