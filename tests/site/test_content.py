@@ -517,10 +517,12 @@ def test_every_checklist_step_on_the_pages_shows_its_guides_or_says_it_is_our_ad
             assert bool(cited) != bool(ours), (name, item.get_text(" ")[:80])
             if ours:
                 assert ours.get_text() == advice, name
-            else:
-                assert re.fullmatch(
-                    r"[A-E](, [A-E])*", cited.get_text().replace(message("evidence_button", language), "").strip()
-                )
+            else:  # "Quote from guide A" / "Quotes from guides A, E", read aloud before the letters
+                hidden = cited.select_one(".vk-visually-hidden").get_text().strip()
+                shown = cited.get_text().replace(hidden, "").strip()
+                assert re.fullmatch(r"[A-E](, [A-E])*", shown), (name, shown)
+                key = "evidence_button_many" if "," in shown else "evidence_button"
+                assert hidden == message(key, language), (name, hidden, shown)
     assert steps > 40
 
 

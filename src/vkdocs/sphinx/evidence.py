@@ -187,7 +187,8 @@ def _register_link(self: HTML5Translator, ids: list[str], lang: str) -> str:
 def visit_citation_html(self: HTML5Translator, node: vk_citation) -> None:
     popover = _popover_id(self)
     node["popover"] = popover
-    hidden = self.encode(message("evidence_button", node["lang"]))
+    key = "evidence_button" if len(evidence.guides_of(node["evidence"])) == 1 else "evidence_button_many"
+    hidden = self.encode(message(key, node["lang"]))
     self.body.append(
         f'<button type="button" class="vk-src" popovertarget="{popover}">'
         f'<span class="vk-visually-hidden">{hidden} </span>{self.encode(_letters(node))}</button>'
