@@ -22,6 +22,7 @@ vkdocs_print = "handouts"
 # The per-language settings, the catalog gate, the handouts and their LaTeX documents.
 extensions = [
     "myst_parser",
+    "vkdocs.sphinx.fingerprint",
     "vkdocs.sphinx.languages",
     "vkdocs.sphinx.untranslated",
     "vkdocs.sphinx.handouts",

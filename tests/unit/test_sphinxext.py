@@ -180,3 +180,30 @@ def test_a_handout_with_dates_it_cannot_use_fails_the_build(app):
     build(app, pages)
     assert "A deletion date applies only to the 'restore' situation, not 'hide'" in warned(app)
     assert "The date of deletion (December 1, 2026) is after today's date (November 25, 2026)" in warned(app)
+
+
+#: The test project's extensions and the fingerprint feature (vkdocs.sphinx sets it up first for the site).
+FINGERPRINTED = ["myst_parser", "vkdocs.sphinx.fingerprint", "vkdocs.sphinx.checklists", "vkdocs.sphinx.handouts"]
+
+
+def pages_read(app: SphinxTestApp) -> list[str]:
+    """Build ``app`` and say which pages Sphinx read (the others it kept from the last build)."""
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
+    app.build()
+    return sorted(read)
+
+
+@pytest.mark.sphinx("html", testroot="vkdocs", srcdir="fingerprint", confoverrides={"extensions": FINGERPRINTED})
+def test_a_change_to_the_package_makes_the_next_build_read_every_page_again(app, make_app):
+    build(app, {"other": "# Other\n"})
+    assert warned(app) == ""
+
+    def again(**settings: str) -> list[str]:
+        return pages_read(make_app("html", srcdir=app.srcdir, confoverrides={"extensions": FINGERPRINTED, **settings}))
+
+    assert again() == [], "nothing changed: no page to read"
+    (app.srcdir / "other.md").write_text("# Other, edited\n", encoding="utf-8")
+    assert again() == ["other"], "a page edited: that page alone"
+    # What a build after an edit to the package sees: another fingerprint than the last build's.
+    assert again(vkdocs_package_fingerprint="0123456789abcdef") == ["index", "other"]

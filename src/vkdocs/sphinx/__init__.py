@@ -4,6 +4,7 @@ Each feature is a module with its own ``setup()``, registering only what it
 defines, so a project can list just the ones it needs (the handouts'
 ``docs/_handouts/conf.py`` does):
 
+* :mod:`vkdocs.sphinx.fingerprint`: every page read again when the package that renders it changes;
 * :mod:`vkdocs.sphinx.languages`: per-language settings, the language switcher, Russian marked in translations;
 * :mod:`vkdocs.sphinx.untranslated`: the catalog gate (an untranslated message is a warning);
 * :mod:`vkdocs.sphinx.evidence`: the guides' words behind every statement (``{vk-src}``, quotes in boxes and checklists, the register);
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 #: The feature modules, in the order :func:`setup` sets them up (languages first: others read its settings).
 FEATURES = (
+    "vkdocs.sphinx.fingerprint",
     "vkdocs.sphinx.languages",
     "vkdocs.sphinx.untranslated",
     "vkdocs.sphinx.evidence",
