@@ -3,18 +3,21 @@ starts under it, not overleaf (issue 24). Checked in both manuals and every hand
 
 The headings are read from each PDF's LaTeX source (the ``.tex`` that ``make pdf`` leaves beside
 the log): parts, chapters, sections and the unnumbered headings of tabs and checklists, and the
-titles of the boxes (``sphinxadmonition``). Each page's text (``pdftotext -layout``) is then read
-from its foot up: a page whose last lines, above the running foot, are a heading strands it.
+titles of the boxes (``sphinxadmonition``). Each page's lines (poppler's ``pdftohtml -xml``, which
+marks bold text) are then read from its foot up: a page whose last lines, above the running foot,
+are bold and a heading's words strands it.
 The PDFs are found, skipped or required as in :mod:`test_pdf`.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
-from test_pdf import EVERY_PDF, build_log, layout_pages, pdf, words
+from test_pdf import EVERY_PDF, build_log, pdf, words
 
 #: The commands whose first argument is a heading: ``\section{…}``, ``\subsubsection*{…}``, ….
 _HEADING = re.compile(r"\\(?:part|chapter|section|subsection|subsubsection|paragraph)\*?(?:\[[^\]]*\])?\{")
@@ -70,29 +73,68 @@ def tex_headings(tex: str) -> list[str]:
     return [printed_words(heading) for _, heading in sorted(found) if printed_words(heading)]
 
 
-def stranded_headings(pages: list[str], headings: list[str]) -> list[tuple[int, str]]:
-    """(PDF page number, text) of each page but the last whose last lines above the foot are a heading.
+#: A piece of text in poppler's XML (``pdftohtml -xml -i``): its top, its left edge and its markup.
+_FRAGMENT = re.compile(r'<text top="(-?\d+)" left="(-?\d+)"[^>]*>(.*?)</text>')
+
+
+def page_lines(xml: str) -> list[list[tuple[str, bool]]]:
+    """Each page's lines from ``pdftohtml -xml -i``, top to bottom: (text, whether all of it is bold).
+
+    >>> xml = '<page number="1"><text top="9" left="5" width="1" height="1" font="0"><b>1.2 Title</b></text>'
+    >>> xml += '<text top="30" left="5" width="1" height="1" font="1">Some <b>text</b></text>'
+    >>> xml += '<text top="30" left="50" width="1" height="1" font="1">&amp; more</text></page>'
+    >>> page_lines(xml)
+    [[('1.2 Title', True), ('Some text & more', False)]]
+    """
+    pages = []
+    for page in re.split(r"<page number=", xml)[1:]:
+        rows: dict[int, list[tuple[int, str]]] = {}
+        for top, left, markup in _FRAGMENT.findall(page):
+            rows.setdefault(int(top), []).append((int(left), markup))
+        lines = []
+        for _, fragments in sorted(rows.items()):
+            markup = " ".join(piece for _, piece in sorted(fragments))
+            text = html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
+            plain = re.sub(r"<b>.*?</b>|<[^>]+>", "", markup)
+            if text:
+                lines.append((re.sub(r"\s+", " ", text), not any(ch.isalnum() for ch in plain)))
+        pages.append(lines)
+    return pages
+
+
+def stranded_headings(pages: list[list[tuple[str, bool]]], headings: list[str]) -> list[tuple[int, str]]:
+    """(PDF page number, text) of each page but the last whose last lines above the foot are a heading:
+    set in bold, and the words of a heading or a box's title.
 
     A heading may wrap, so the page's last one, two and three lines are each tried; a number
-    printed before the heading ("2.6") is part of it.
+    printed before the heading ("2.6") is part of it. A line of text that only reads like a
+    heading ("…; Someone else's page", in a list of where a source is used) is not bold.
 
-    >>> stranded_headings(["Head\\nText\\n\\n2.6 Чек-лист\\n\\n  12", "Head\\n[ ] step\\n 13"], ["чеклист"])
+    >>> stranded_headings([[("Head", True), ("Text", False), ("2.6 Чек-лист", True), ("12 Глава 2", True)],
+    ...                    [("Head", True), ("[ ] step", False), ("13", True)]], ["чеклист"])
     [(1, '2.6 Чек-лист')]
-    >>> stranded_headings(["Head\\n2.6 Чек-лист\\n[ ] step\\n 12", "Head\\nmore\\n 13"], ["чеклист"])
+    >>> stranded_headings([[("Head", True), ("2.6 Чек-лист", True), ("[ ] step", False), ("12", True)],
+    ...                    [("Head", True), ("more", False), ("Чек-лист", False), ("13", True)]], ["чеклист"])
     []
     """
     known = set(headings)
     stranded = []
-    for number, page in enumerate(pages[:-1], start=1):
-        lines = [line.strip() for line in page.splitlines() if line.strip()]
-        if lines and _FOOT.search(lines[-1]):
+    for number, lines in enumerate(pages[:-1], start=1):
+        if lines and _FOOT.search(lines[-1][0]):
             lines = lines[:-1]
         for count in (1, 2, 3):
-            tail = " ".join(lines[-count:])
-            if _NUMBER.sub("", words(tail)) in known or words(tail) in known:
-                stranded.append((number, tail))
+            tail = lines[-count:]
+            text = " ".join(line for line, _ in tail)
+            if all(bold for _, bold in tail) and (_NUMBER.sub("", words(text)) in known or words(text) in known):
+                stranded.append((number, text))
                 break
     return stranded
+
+
+def pdf_lines(path: Path) -> list[list[tuple[str, bool]]]:
+    """The PDF's pages as :func:`page_lines` reads them."""
+    done = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(path)], capture_output=True, text=True, check=True)
+    return page_lines(done.stdout)
 
 
 def tex_source(name: str) -> Path:
@@ -104,7 +146,7 @@ def tex_source(name: str) -> Path:
 def test_no_page_ends_with_a_heading_or_a_box_title(name):
     headings = tex_headings(tex_source(name).read_text(encoding="utf-8"))
     assert headings, f"no headings found in {tex_source(name)}"
-    stranded = stranded_headings(layout_pages(pdf(name)), headings)
+    stranded = stranded_headings(pdf_lines(pdf(name)), headings)
     assert not stranded, f"{name}: headings alone at the foot of a page: " + "; ".join(
         f"PDF page {page}: {text!r}" for page, text in stranded
     )
