@@ -86,6 +86,25 @@ PREAMBLE = r"""
 \makeatother
 % A line to fill in by hand.
 \newcommand{\vkblank}{\rule[-0.2em]{4.2cm}{0.5pt}}
+% A box's title is never the last line of a page: no page break under the title row, and the
+% first paragraph keeps two lines under it (as under a heading), or the whole box starts the next
+% page (framed.sty splits a box only where a page break is allowed).
+\usepackage{etoolbox}
+\makeatletter
+\newcommand{\vk@aftertitle}{\@nobreaktrue\everypar{\if@nobreak\@nobreakfalse\clubpenalty\@M
+  \else\clubpenalty\@clubpenalty\everypar{}\fi}}
+\patchcmd{\sphinxdotitlerow}{\endgroup\vskip-\parskip}{\endgroup\nobreak\vskip-\parskip}{}{%
+  \errmessage{vkdocs: Sphinx's \string\sphinxdotitlerow\space changed: keep a box's title with its text again}}
+\apptocmd{\sphinxdotitlerow}{\vk@aftertitle}{}{%
+  \errmessage{vkdocs: Sphinx's \string\sphinxdotitlerow\space changed: keep a box's title with its text again}}
+% (After the title a box sets its text's colour, a whatsit a page could break after.)
+\apptocmd{\sphinxadmonition}{\nobreak}{}{%
+  \errmessage{vkdocs: Sphinx's sphinxadmonition changed: keep a box's title with its text again}}
+\AtEndEnvironment{sphinxheavybox}{\par\@nobreakfalse}
+% Directly under a heading a box asks for no room of its own: a page break there would leave the
+% heading alone at the foot (in the manual the heading asks for room for both: \vkheadingbeforebox).
+\renewcommand{\sphinxheavyboxneedspacecommand}{\if@nobreak\else\needspace{5\baselineskip}\fi}
+\makeatother
 % Cards: a framed box, the title in bold.
 \newenvironment{sphinxclasssd-card}{\begin{sphinxShadowBox}}{\end{sphinxShadowBox}}
 \newenvironment{sphinxclasssd-card-title}{\par\bfseries}{\par}

@@ -130,6 +130,17 @@ def test_a_page_left_out_of_the_manual_leaves_it_and_a_reference_to_it_keeps_onl
     assert "two:" not in body and "two::" not in body, "a link or page reference to the page left out"
 
 
+def test_a_heading_whose_text_starts_with_a_box_asks_room_for_both(build, project, tmp_path):
+    """In print a box's title under a heading needs the heading's room and the box's together
+    (``\\vkheadingbeforebox`` before the heading), or the heading could end a page alone."""
+    page = "Page one\n========\n\nBoxed\n-----\n\n.. _boxed:\n\n.. warning:: Never pay.\n\nPlain\n-----\n\nText.\n"
+    (project / "one.rst").write_text(page, encoding="utf-8")
+    tex = (build(project, "latex", tmp_path / "latex") / "vkdocs-en.tex").read_text(encoding="utf-8")
+    body = tex[tex.index(r"\begin{document}") :]
+    assert re.search(r"\\vkheadingbeforebox\s*\\section\{Boxed\}", body), "no room asked before the boxed heading"
+    assert body.count(r"\vkheadingbeforebox") == 1, "room asked before a heading with no box under it"
+
+
 @pytest.mark.parametrize("language", ["ru", "en"])
 def test_the_colophon_is_set_like_the_essentials_above_it(language):
     """The colophon (edition, check date, address, licence) goes through tie() as the essentials box does:

@@ -134,6 +134,9 @@ MANUAL_PREAMBLE = r"""
 \renewcommand{\section}{\needspace{6\baselineskip}\vk@section}
 \let\vk@subsection\subsection
 \renewcommand{\subsection}{\needspace{5\baselineskip}\vk@subsection}
+% Before a heading whose text starts with a box (visit_section_latex): room for the heading
+% (about 3.5 lines with its spacing), the box's top and title (about 2.5) and its first two lines.
+\newcommand{\vkheadingbeforebox}{\par\needspace{9\baselineskip}}
 % Contents: room for two-digit chapter numbers.
 \renewcommand*\l@chapter[2]{%
   \ifnum\c@tocdepth>\m@ne
@@ -341,10 +344,28 @@ def _in_inlined_page(node: nodes.Node) -> bool:
 
 
 def visit_section_latex(self: LaTeXTranslator, node: nodes.section) -> None:
-    """The front matter sits one level down: a chapter (and its sections), not a part."""
+    """The front matter sits one level down: a chapter (and its sections), not a part. In the manual a
+    heading whose text starts with a box asks for room for both (``\\vkheadingbeforebox``)."""
     LaTeXTranslator.visit_section(self, node)
+    if self.config.vkdocs_print == "manual" and starts_with_box(node):
+        self.body.append("\\vkheadingbeforebox\n")
     if "vk-front-matter" in node["classes"]:
         self.sectionlevel += 1
+
+
+def starts_with_box(section: nodes.section) -> bool:
+    """Whether the first thing printed under ``section``'s heading is a box (an admonition).
+
+    >>> from docutils.core import publish_doctree
+    >>> tree = publish_doctree("Title\\n=====\\n\\nA\\n-\\n\\n.. _x:\\n\\n.. warning:: Never pay.\\n\\nB\\n-\\n\\nText.\\n")
+    >>> [starts_with_box(section) for section in tree.findall(nodes.section)]
+    [True, False]
+    """
+    for child in section.children:
+        if isinstance(child, (nodes.title, nodes.target, nodes.substitution_definition, nodes.comment)):
+            continue
+        return isinstance(child, nodes.Admonition)
+    return False
 
 
 def depart_section_latex(self: LaTeXTranslator, node: nodes.section) -> None:
