@@ -211,7 +211,7 @@ publish-pdf:
 	done
 
 test-pdf: pdf ## Build every PDF, then check them (as CI does: a missing PDF fails).
-	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/site/test_pdf.py
+	@VKDOCS_REQUIRE_PDF=1 $(BIN)/python -m pytest tests/site/test_pdf.py tests/site/test_pdf_headings.py
 
 # Read the Docs' build of every language, replayed as it runs it (tools/rtd_replay.py):
 # a scratch copy of the repository, its environment variables, the build.jobs of
