@@ -49,7 +49,7 @@ export LATEXMKOPTS ?= $(call LATEX_FACT,LATEXMKOPTS)
 LATEXPDF = $(BIN)/python -m sphinx -M latexpdf $(1) $(2) $(SPHINX_STRICT) $(SPHINXOPTS) -D language=$(3) >$(2).log 2>&1 \
 	|| { tail -n 40 $(2).log; echo "PDF build failed: full log in $(2).log" >&2; exit 1; }
 
-.PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest check test test-part-unit test-part-site test-part-browser site-html test-browser bench translations livehtml clean dist site-zip
+.PHONY: help venv lock lint html $(addprefix html-,$(LANGUAGES)) doctest check test test-part-unit test-part-site test-browser bench translations livehtml clean dist site-zip
 .PHONY: pdf handouts check-tex tex-packages lock-python test-pdf publish-pdf rtd $(addprefix manual-,$(LANGUAGES)) $(addprefix handouts-,$(LANGUAGES))
 
 help: ## List the targets.
@@ -110,37 +110,27 @@ doctest: $(VENV_READY) ## Run the doctests in the docs (Sphinx doctest builder).
 check: $(VENV_READY) ## The loop after every edit (seconds): the unit tests and every doctest (package and pages).
 	@$(BIN)/python -m pytest -q -n auto --hypothesis-profile=check tests/unit src docs
 
-# make test runs three pytest processes side by side: the unit tier with every
-# doctest (nothing to build), the site tier (its session builds, Read the
-# Docs' replay, the PDFs' checks) and the browser tier, which reads the site
-# make builds for it (site-html: `make html`'s HTML of every language and its
-# front page; its doctests are the unit tier's). The browser tier is the
-# longest chain, waiting on Chromium much of the time: alone in its process,
-# it no longer waits for the site tier's tests to run first. Together the
-# parts are pytest's testpaths, each test once (tests/unit/test_toolchain.py).
-# The browser part's progress is shown as it goes; the others' output, kept in
-# $(BUILD)/test-<part>.log, when each ends.
+# make test runs two pytest processes side by side: the unit tier with every
+# doctest (nothing to build) beside the site and browser tiers, whose session
+# builds, Read the Docs' replay and page survey leave a CPU free much of the
+# time. Together the parts are pytest's testpaths, each test once
+# (tests/unit/test_toolchain.py). The site part's progress is shown as it
+# goes; the unit part's output, kept in $(BUILD)/test-unit.log, when it ends.
 TEST_HELPERS := $(filter-out tests/conftest.py tests/bench.py,$(wildcard tests/*.py))
 TEST_PART_unit := tests/unit src docs tools $(TEST_HELPERS)
-TEST_PART_site := tests/site
-TEST_PART_browser := tests/browser
-TEST_PARTS := unit site browser
+TEST_PART_site := tests/site tests/browser
 
 test: $(VENV_READY) ## Run every test: unit, doctests, translations, both builds, links, packages, PDFs (if built), browser.
-	@$(MAKE) --no-print-directory --keep-going --jobs=4 $(addprefix test-part-,$(TEST_PARTS)) \
-	  || { echo "make test failed: the failures of every part (unit and doctests; site; browser) are listed above." >&2; exit 1; }
+	@$(MAKE) --no-print-directory --keep-going --jobs=2 test-part-unit test-part-site \
+	  || { echo "make test failed: the failures of both parts (unit and doctests; site and browser) are listed above." >&2; exit 1; }
 
-# A part whose output is kept in its log and printed when it ends.
-test-part-unit test-part-site: test-part-%: $(VENV_READY)
+test-part-unit: $(VENV_READY)
 	@mkdir -p $(BUILD)
-	@status=0; $(BIN)/python -m pytest $(TEST_PART_$*) > $(BUILD)/test-$*.log 2>&1 || status=$$?; \
-	  echo; echo "—— make test, $* part ($(TEST_PART_$*)) ——"; cat $(BUILD)/test-$*.log; exit $$status
+	@status=0; $(BIN)/python -m pytest $(TEST_PART_unit) > $(BUILD)/test-unit.log 2>&1 || status=$$?; \
+	  echo; echo "—— make test, unit tier and doctests (tests/unit src docs tools, the helpers' doctests) ——"; cat $(BUILD)/test-unit.log; exit $$status
 
-test-part-browser: site-html
-	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest $(TEST_PART_browser)
-
-# The site the browser tests read: every language's HTML and the front page, as `make html` builds them.
-site-html: $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html
+test-part-site: $(VENV_READY)
+	@$(BIN)/python -m pytest $(TEST_PART_site)
 
 test-browser: html ## Check the built site in Chromium (/usr/bin/chromium): pages, switcher, search, calculator.
 	@VKDOCS_SITE=$(BUILD)/html $(BIN)/python -m pytest tests/browser

@@ -295,7 +295,7 @@ def make(target: str) -> tuple[float, float, str]:
 
 
 def pytest_summaries(output: str) -> list[str]:
-    """Each pytest summary line of ``output`` without its time (`make test` runs a pytest process per tier).
+    """Each pytest summary line of ``output`` without its time (`make test` runs two pytest processes).
 
     >>> pytest_summaries("== 3 passed in 1.0s ==\\nnoise\\n1 failed, 2 passed in 9.9s (0:00:09)")
     ['3 passed', '1 failed, 2 passed']

@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docbuild import LANGUAGES, ROOT, SESSION, Build, built_site
+from docbuild import LANGUAGES, ROOT, SESSION, Build
 
 from vkdocs.handout import missing_tools
 
@@ -36,8 +36,8 @@ UNIT = Path(__file__).resolve().parent / "unit"
 
 def _needs(item: pytest.Item, fixtures: set[str]) -> bool:
     names = set(getattr(item, "fixturenames", ()))
-    if os.environ.get("VKDOCS_SITE"):  # given a site built by make: no session build of it
-        names -= NEEDS_HTML
+    if os.environ.get("VKDOCS_SITE"):  # the browser tests are given a site
+        names.discard("site_root")
     return bool(names & fixtures)
 
 
@@ -73,15 +73,7 @@ def pytest_unconfigure(config) -> None:
 
 @pytest.fixture(scope="session")
 def html_builds() -> dict[str, Build]:
-    """Both languages built as HTML (strictly, like `make html`), side by side in <tmp>/site/{ru,en}.
-
-    Given ``$VKDOCS_SITE`` (``make test`` gives the browser tier the site it
-    has just built, strictly: a warning stops make before any test), that site.
-    """
-    if os.environ.get("VKDOCS_SITE"):
-        root = built_site()
-        said = f"built by make in {root} (strict: a warning there stops make before the tests)"
-        return {language: Build(language, root / language, 0, said) for language in LANGUAGES}
+    """Both languages built as HTML (strictly, like `make html`), side by side in <tmp>/site/{ru,en}."""
     return SESSION.html()
 
 

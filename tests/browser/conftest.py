@@ -1,7 +1,7 @@
 """Browser fixtures: Debian's Chromium driven by Playwright, the built site served on 127.0.0.1 (browsing.py).
 
-The site is ``$VKDOCS_SITE`` when set (``make test`` and ``make test-browser``
-build docs/_build/html and point here), otherwise the session's ``html_builds``
+The site is ``$VKDOCS_SITE`` when set (``make test-browser`` builds
+docs/_build/html and points here), otherwise the session's ``html_builds``
 (both languages, built once for every test that needs them).
 
 Without Chromium or Playwright the tests are skipped with the reason,
