@@ -150,3 +150,32 @@ def test_no_page_ends_with_a_heading_or_a_box_title(name):
     assert not stranded, f"{name}: headings alone at the foot of a page: " + "; ".join(
         f"PDF page {page}: {text!r}" for page, text in stranded
     )
+
+
+def hyphenated_headings(pages: list[list[tuple[str, bool]]], headings: list[str]) -> list[tuple[int, str]]:
+    """(PDF page number, text) of each heading broken at a hyphen: a bold line ending with one, whose words
+    with the next bold line's are a heading's (a number printed before it allowed).
+
+    >>> hyphenated_headings([[("8.7 Скрыть её уда-", True), ("лили быстрее", True), ("Текст пере-", False),
+    ...                       ("нос", False)]], ["скрытьеёудалилибыстрее"])
+    [(1, '8.7 Скрыть её уда- лили быстрее')]
+    >>> hyphenated_headings([[("8.7 Скрыть её", True), ("удалили быстрее", True)]], ["скрытьеёудалилибыстрее"])
+    []
+    """
+    found = []
+    for number, lines in enumerate(pages, start=1):
+        for (text, bold), (after, bold_after) in zip(lines, lines[1:]):
+            if bold and bold_after and text.endswith(("-", "\N{SOFT HYPHEN}", "\N{HYPHEN}")):
+                joined = _NUMBER.sub("", words(text + after))
+                if len(joined) >= 8 and any(joined in heading for heading in headings):
+                    found.append((number, f"{text} {after}"))
+    return found
+
+
+@pytest.mark.parametrize("name", EVERY_PDF)
+def test_no_heading_is_hyphenated(name):
+    headings = tex_headings(tex_source(name).read_text(encoding="utf-8"))
+    broken = hyphenated_headings(pdf_lines(pdf(name)), headings)
+    assert not broken, f"{name}: headings broken at a hyphen: " + "; ".join(
+        f"PDF page {page}: {text!r}" for page, text in broken
+    )

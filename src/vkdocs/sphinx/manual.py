@@ -129,6 +129,9 @@ MANUAL_PREAMBLE = r"""
   {\LARGE #1\par}\nobreak\vskip 6\p@\hrule\nobreak\vskip 14\p@}}
 \def\@makeschapterhead#1{{\parindent\z@\raggedright\normalfont\sffamily\bfseries
   {\LARGE #1\par}\nobreak\vskip 6\p@\hrule\nobreak\vskip 14\p@}}
+% A heading is never hyphenated (a reader scans it whole, and finds its words in the contents):
+% Sphinx's headings (titlesec) and the running foot are set in \py@HeaderFamily.
+\renewcommand{\py@HeaderFamily}{\spx@opt@HeaderFamily\raggedright\hyphenpenalty\@M\exhyphenpenalty\@M}
 % A heading never ends a page: with less than six lines left, it starts the next.
 \let\vk@section\section
 \renewcommand{\section}{\needspace{6\baselineskip}\vk@section}
