@@ -12,6 +12,7 @@ The PDFs are found, skipped or required as in :mod:`test_pdf`.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -164,7 +165,7 @@ def hyphenated_headings(pages: list[list[tuple[str, bool]]], headings: list[str]
     """
     found = []
     for number, lines in enumerate(pages, start=1):
-        for (text, bold), (after, bold_after) in zip(lines, lines[1:]):
+        for (text, bold), (after, bold_after) in itertools.pairwise(lines):
             if bold and bold_after and text.endswith(("-", "\N{SOFT HYPHEN}", "\N{HYPHEN}")):
                 joined = _NUMBER.sub("", words(text + after))
                 if len(joined) >= 8 and any(joined in heading for heading in headings):
