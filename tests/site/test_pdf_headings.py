@@ -1,5 +1,6 @@
 """On paper a heading or a box's title is never the last thing on a page: what it introduces
-starts under it, not overleaf (issue 24). Checked in both manuals and every handout.
+starts under it, not overleaf; and a heading is never broken at a hyphen (issue 24). Checked in both
+manuals and every handout.
 
 The headings are read from each PDF's LaTeX source (the ``.tex`` that ``make pdf`` leaves beside
 the log): parts, chapters, sections and the unnumbered headings of tabs and checklists, and the
