@@ -135,6 +135,14 @@ def test_a_box_quotes_open_with_a_tap(touch_page, guard, base_url, language):
 # A cited sentence's quotes ----------------------------------------------------------------------------
 
 
+def open_by_tap(button) -> None:
+    """Open ``button``'s popover with a tap (a touch screen's page)."""
+    button.tap()
+    popover = popover_of(button)
+    expect(popover).to_be_visible()
+    assert is_open(popover)
+
+
 def open_by_keyboard(page, button) -> None:
     """Open ``button``'s popover with Enter, close it with Escape (the focus back on the button), open it with Space."""
     popover = popover_of(button)
@@ -170,11 +178,8 @@ def test_a_sentence_quotes_open_from_the_keyboard_and_escape_gives_the_focus_bac
 def test_a_sentence_quotes_open_with_a_tap(touch_page, guard, base_url, language):
     open_page(touch_page, base_url, language, PAGE)
     button = touch_page.locator(SENTENCE_BUTTON).first
-    button.tap()
-    popover = popover_of(button)
-    expect(popover).to_be_visible()
-    assert is_open(popover)
-    assert_the_register_quotes_are_shown(popover, language)
+    open_by_tap(button)
+    assert_the_register_quotes_are_shown(popover_of(button), language)
     guard.assert_clean()
 
 
@@ -233,11 +238,8 @@ def test_a_path_answer_quotes_open_from_the_keyboard(page, guard, base_url, lang
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_path_answer_quotes_open_with_a_tap(touch_page, guard, base_url, language):
     button = answer_to_a_cited_guide(touch_page, base_url, language, lambda choice: choice.tap())
-    button.tap()
-    popover = popover_of(button)
-    expect(popover).to_be_visible()
-    assert is_open(popover)
-    assert_the_register_quotes_are_shown(popover, language)
+    open_by_tap(button)
+    assert_the_register_quotes_are_shown(popover_of(button), language)
     guard.assert_clean()
 
 
