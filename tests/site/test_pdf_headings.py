@@ -12,6 +12,7 @@ The PDFs are found, skipped or required as in :mod:`test_pdf`.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
@@ -144,11 +145,18 @@ def tex_source(name: str) -> Path:
     return build_log(name).with_suffix(".tex")
 
 
+@functools.cache
+def printed(name: str) -> tuple[list[str], list[list[tuple[str, bool]]]]:
+    """The headings of ``name``'s LaTeX source and its PDF's lines: read once for every test of this module."""
+    lines = pdf_lines(pdf(name))  # skipped or failed first when the PDF was not built
+    return tex_headings(tex_source(name).read_text(encoding="utf-8")), lines
+
+
 @pytest.mark.parametrize("name", EVERY_PDF)
 def test_no_page_ends_with_a_heading_or_a_box_title(name):
-    headings = tex_headings(tex_source(name).read_text(encoding="utf-8"))
+    headings, lines = printed(name)
     assert headings, f"no headings found in {tex_source(name)}"
-    stranded = stranded_headings(pdf_lines(pdf(name)), headings)
+    stranded = stranded_headings(lines, headings)
     assert not stranded, f"{name}: headings alone at the foot of a page: " + "; ".join(
         f"PDF page {page}: {text!r}" for page, text in stranded
     )
@@ -176,8 +184,8 @@ def hyphenated_headings(pages: list[list[tuple[str, bool]]], headings: list[str]
 
 @pytest.mark.parametrize("name", EVERY_PDF)
 def test_no_heading_is_hyphenated(name):
-    headings = tex_headings(tex_source(name).read_text(encoding="utf-8"))
-    broken = hyphenated_headings(pdf_lines(pdf(name)), headings)
+    headings, lines = printed(name)
+    broken = hyphenated_headings(lines, headings)
     assert not broken, f"{name}: headings broken at a hyphen: " + "; ".join(
         f"PDF page {page}: {text!r}" for page, text in broken
     )
