@@ -164,7 +164,7 @@ class Checklist:
             if section.heading:
                 lines += style.heading(section.heading)
             for step in section.steps:
-                lines.append(style.step.format(f"{step.text} {step.attribution}"))
+                lines.append(style.step.format(_cited(step)))
                 if step.warning:
                     lines.append(style.step_warning.format(warning, _cited(step.warning)))
             lines.append("")
@@ -173,8 +173,9 @@ class Checklist:
         return "\n".join(lines).rstrip() + "\n"
 
 
-def _cited(caution: Caution) -> str:
-    return f"{caution.text} {caution.attribution}"
+def _cited(item: Step | Caution) -> str:
+    """A step's or a warning's text followed by its guides' letters or our advice."""
+    return f"{item.text} {item.attribution}"
 
 
 @dataclass(frozen=True)
