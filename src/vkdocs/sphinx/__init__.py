@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-#: The feature modules, in the order :func:`setup` sets them up (languages first: others read its settings).
+#: The feature modules, in the order :func:`setup` sets them up (languages before the features that read its settings).
 FEATURES = (
     "vkdocs.sphinx.fingerprint",
     "vkdocs.sphinx.languages",
